@@ -1,0 +1,94 @@
+"""The small shared base: timestamps, source spans (provenance) and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Sourced(models.Model):
+    """Provenance: the document and character span an item was taken from."""
+
+    source_document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("来源文件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_start = models.PositiveIntegerField(_("起始位置"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_text(self) -> str:
+        doc = self.source_document
+        if doc is None or self.source_start is None or self.source_end is None:
+            return ""
+        return doc.text[self.source_start : self.source_end]
+
+    @property
+    def source_sentence(self) -> str:
+        """The whole sentence around the span, for display next to the item."""
+        doc = self.source_document
+        if doc is None or self.source_start is None or self.source_end is None:
+            return ""
+        return doc.sentence_at(self.source_start, self.source_end)
+
+
+def sourced_constraints(prefix: str) -> list[models.BaseConstraint]:
+    """A span, when given, runs forward."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(source_start__isnull=True)
+            | models.Q(source_end__isnull=True)
+            | models.Q(source_end__gte=models.F("source_start")),
+            name=f"{prefix}_source_span_forward",
+        )
+    ]
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class ApiToken(TimeStamped):
+    """A bearer token for scripts; only its hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("名称"), max_length=100, blank=True)
+    key_hash = models.CharField(_("令牌摘要"), max_length=64, unique=True)
+    prefix = models.CharField(_("前缀"), max_length=8)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked = models.BooleanField(_("已吊销"), default=False)
+
+    class Meta:
+        verbose_name = _("API 令牌")
+        verbose_name_plural = _("API 令牌")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.prefix}…"
+
+    @staticmethod
+    def generate() -> str:
+        return "tj_" + secrets.token_urlsafe(32)

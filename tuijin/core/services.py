@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from .errors import ServiceError
@@ -17,6 +18,23 @@ def token_create(*, username: str, name: str = "") -> str:
         user = User.objects.get(username=username)
     except User.DoesNotExist:
         raise ServiceError("C001", f"用户“{username}”不存在") from None
-    raw = ApiToken.generate()
-    ApiToken.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])
+    raw, _row = token_issue(user=user, name=name)
     return raw
+
+
+@transaction.atomic
+def token_issue(*, user: AbstractBaseUser, name: str = "") -> tuple[str, ApiToken]:
+    """Create a token for USER; return the raw token (shown once) and the stored row."""
+    raw = ApiToken.generate()
+    row = ApiToken(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])
+    row.full_clean()
+    row.save()
+    return raw, row
+
+
+@transaction.atomic
+def token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke TOKEN: requests carrying it are refused from now on."""
+    token.revoked = True
+    token.save(update_fields=["revoked", "updated_at"])
+    return token

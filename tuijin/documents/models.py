@@ -66,3 +66,41 @@ class Document(TimeStamped):
         match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
         right = match.end() if match else min(len(text), end + 400)
         return text[left:right].strip()
+
+
+class Provenance(models.Model):
+    """Where a ledger object was found in a document: one row per (document, object, span).
+
+    A project or unit named in five documents has five rows, so every page can list its sources
+    and the loader can link the same object across documents and years.
+    """
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("文件"), on_delete=models.CASCADE, related_name="provenance"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("对象类型"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("对象编号"))
+    start = models.PositiveIntegerField(_("起始位置"))
+    end = models.PositiveIntegerField(_("结束位置"))
+    facet = models.CharField(_("提取类别"), max_length=20, blank=True)
+    text = models.CharField(_("原文片段"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("来源")
+        verbose_name_plural = _("来源")
+        ordering = ["document", "start"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "content_type", "object_id", "start", "end"],
+                name="provenance_unique_span",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="provenance_span_forward"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} [{self.start}:{self.end}] {self.text}"

@@ -1,0 +1,49 @@
+# tuijin — the two commands:  `make demo` (set up, load the sample region, serve)  and  `make test`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+PORT   ?= 8000
+
+.PHONY: demo test test-fast lint typecheck check e2e bench score install clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 ($(PYTHON))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## make demo: create the virtualenv, install, load the demo region into SQLite, serve on :$(PORT)
+demo: $(STAMP)
+	$(BIN)/tuijin demo --port $(PORT)
+
+## make test: create the virtualenv, install, run every test (SQLite; PostgreSQL too when DATABASE_URL is set)
+test: $(STAMP)
+	$(BIN)/python scripts/ensure_browser.py
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not e2e"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy tuijin
+
+check: lint typecheck
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+
+score: $(STAMP)
+	rm -rf /tmp/tuijin-score && $(BIN)/tuijin extract ../shared/corpus/*.txt --out /tmp/tuijin-score
+	$(BIN)/python ../shared/eval/score.py ../shared/corpus /tmp/tuijin-score
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

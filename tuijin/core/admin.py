@@ -1,0 +1,63 @@
+"""Admin for API tokens: issuing one shows the raw token once; only its hash is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .models import ApiToken
+from .services import token_issue, token_revoke
+
+
+class ApiTokenAddForm(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ("user", "name")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "user", "name", "created_at", "last_used_at", "revoked")
+    list_filter = ("revoked",)
+    search_fields = ("user__username", "name", "prefix")
+    autocomplete_fields = ("user",)
+    list_select_related = ("user",)
+    actions = ("revoke",)
+
+    def get_form(
+        self, request: HttpRequest, obj: ApiToken | None = None, change: bool = False, **kwargs: Any
+    ) -> type[forms.ModelForm]:
+        if obj is None:
+            kwargs["form"] = ApiTokenAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request: HttpRequest, obj: ApiToken | None = None) -> list[str]:
+        if obj is None:
+            return ["user", "name"]
+        return ["user", "name", "prefix", "created_at", "last_used_at", "revoked"]
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ApiToken | None = None
+    ) -> tuple[str, ...]:
+        if obj is None:
+            return ()
+        return ("user", "prefix", "created_at", "last_used_at")
+
+    def save_model(self, request: HttpRequest, obj: ApiToken, form: Any, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        raw, row = token_issue(user=obj.user, name=obj.name)
+        obj.pk = row.pk
+        obj.key_hash, obj.prefix = row.key_hash, row.prefix
+        messages.warning(request, _("新令牌（只显示这一次，请立即复制）：%(token)s") % {"token": raw})
+
+    @admin.action(description=_("吊销所选令牌"))
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        for token in queryset.filter(revoked=False):
+            token_revoke(token=token)

@@ -4,6 +4,7 @@
     tuijin serve [--host H] [--port N]      serve the web app (waitress)
     tuijin token create USERNAME            print a new API token for USERNAME
     tuijin extract FILE... --out DIR        extract plan documents to JSON (no database needed)
+    tuijin ingest FILE...                   extract and load documents into the ledger
     tuijin manage ARGS...                   Django's management commands
 
 Every command that touches the database honours DATABASE_URL.
@@ -83,6 +84,32 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    _django_setup()
+    _prepare_database()
+    from tuijin.core.errors import ServiceError
+    from tuijin.documents.services import document_ingest
+
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            document, report = document_ingest(path=path)
+        except ServiceError as exc:
+            failed += 1
+            print(f"{path.name}: 错误 {exc}", file=sys.stderr)
+            continue
+        created = "，".join(f"{k} {v}" for k, v in report.created.items()) or "无新增"
+        linked = sum(report.linked.values())
+        title = document.title or document.original_name
+        print(f"{path.name}: 《{title}》 新建：{created}；来源关联 {linked} 处")
+        if report.new_units:
+            print(f"  新建单位（待核实）: {'、'.join(report.new_units)}")
+    return 1 if failed else 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -129,6 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create.add_argument("username")
     create.add_argument("--name", help="令牌用途说明")
+
+    ingest = add(
+        "ingest",
+        cmd_ingest,
+        "提取文件并载入台账（重复载入不会产生重复数据）",
+        "tuijin ingest plan.docx",
+    )
+    ingest.add_argument("files", nargs="+", metavar="FILE")
 
     manage = add("manage", cmd_manage, "Django 管理命令", "tuijin manage migrate")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "django_htmx",
+    "ninja",  # serves the API docs page from local static files (no CDN)
     "simple_history",
     "tuijin.core",
     "tuijin.orgs",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "tuijin.documents",
     "tuijin.plans",
     "tuijin.projects",
+    "tuijin.reporting",
 ]
 
 MIDDLEWARE = [

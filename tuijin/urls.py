@@ -14,4 +14,5 @@ urlpatterns = [
     path("documents/", include("tuijin.documents.urls")),
     path("", include("tuijin.plans.urls")),
     path("projects/", include("tuijin.projects.urls")),
+    path("reporting/", include("tuijin.reporting.urls")),
 ]

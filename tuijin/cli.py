@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 DEMO_USERS_HELP = (
     "演示账号: admin (超级管理员)。密码取自环境变量 TUIJIN_DEMO_PASSWORD，未设置时为 tuijin-demo"
@@ -41,11 +42,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _django_setup()
     _prepare_database()
     from tuijin.demo.loader import load_demo
+    from tuijin.demo.plan import ingest_demo_plan
 
     summary = load_demo(password=os.environ.get("TUIJIN_DEMO_PASSWORD"))
     print("演示数据已就绪 / demo data ready:")
     for label, count in summary.counts.items():
         print(f"  {label}: {count}")
+    document, report = ingest_demo_plan()
+    loaded = sum(report.linked.values())
+    print(f"  示例方案《{document.title}》已提取入库（本次新增来源关联 {loaded} 处）")
     print()
     for login in summary.logins:
         print(f"  登录 / login: {login}")
@@ -110,6 +115,120 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cli_user(username: str | None) -> Any:
+    """The user an import is recorded under (`--user`), or None."""
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    from tuijin.core.errors import ServiceError
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise ServiceError("C001", f"用户“{username}”不存在")
+    return user
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    _django_setup()
+    _prepare_database()
+    from tuijin.core.errors import ServiceError
+    from tuijin.plans import services as plans
+    from tuijin.projects import services as projects
+
+    preview_of: Any
+    commit: Any
+    preview_of, commit = {
+        "projects": (projects.project_import_preview, projects.project_import_commit),
+        "tasks": (plans.task_import_preview, plans.task_import_commit),
+    }[args.kind]
+    path = Path(args.file)
+    try:
+        if not path.is_file():
+            raise ServiceError("X001", f"找不到文件 {path}")
+        actor = _cli_user(args.user)
+        preview = preview_of(path.read_bytes())
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    for warning in preview.warnings:
+        print(f"提示: {warning}")
+    if preview.problems:
+        for problem in preview.problems:
+            print(problem)
+        print(f"{path.name}: {preview.summary()}", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print(f"{path.name}: 检查通过，未写入。将{preview.summary()}")
+        return 0
+    try:
+        result = commit(preview=preview, actor=actor)
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    print(f"{path.name}: 已导入。{result.summary()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    _django_setup()
+    _prepare_database()
+    from django.contrib.auth.models import AnonymousUser
+
+    from tuijin.core.errors import ServiceError
+
+    try:
+        user = _cli_user(args.user) or AnonymousUser()
+        if args.kind == "projects":
+            from tuijin.projects.excel import project_filter_params, project_ledger_export
+            from tuijin.projects.filters import ProjectFilter
+            from tuijin.projects.selectors import project_list
+
+            params = project_filter_params(
+                stage=args.stage,
+                area=args.area,
+                unit=args.unit,
+                cluster=args.cluster,
+                year=args.year,
+                q=args.q,
+            )
+            fs = ProjectFilter(params, queryset=project_list(user))
+            data = _filtered(fs, lambda qs: project_ledger_export(qs, year=args.year))
+        else:
+            from tuijin.plans.excel import task_filter_params, task_ledger_export
+            from tuijin.plans.filters import TaskFilter
+            from tuijin.plans.selectors import task_list
+
+            params = task_filter_params(
+                unit=args.unit, role=args.role, status=args.status, q=args.q
+            )
+            fs = TaskFilter(params, queryset=task_list(user))
+            data = _filtered(fs, task_ledger_export)
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"已导出到 {out}")
+    return 0
+
+
+def _filtered(fs: Any, export: Callable[[Any], bytes]) -> bytes:
+    """The export of a FilterSet's rows; ServiceError when its parameters are invalid."""
+    from tuijin.core.errors import ServiceError
+
+    if not fs.is_valid():
+        errors = "；".join(f"{k}: {' '.join(v)}" for k, v in fs.errors.items())
+        raise ServiceError("X020", f"筛选条件无效：{errors}")
+    result: bytes = export(fs.qs)
+    return result
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -164,6 +283,53 @@ def build_parser() -> argparse.ArgumentParser:
         "tuijin ingest plan.docx",
     )
     ingest.add_argument("files", nargs="+", metavar="FILE")
+
+    imp = add(
+        "import",
+        cmd_import,
+        "从 Excel 台账导入重点项目或任务（有任何问题则不写入）",
+        "tuijin import projects 台账.xlsx --dry-run",
+    )
+    imp_sub = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, help_, example in (
+        ("projects", "导入重点项目台账", "tuijin import projects 重点项目台账.xlsx --dry-run"),
+        ("tasks", "导入任务分解表", "tuijin import tasks 任务分解表.xlsx"),
+    ):
+        p = imp_sub.add_parser(kind, help=help_, description=help_, epilog=f"例:  {example}")
+        p.add_argument("file", metavar="FILE", help=".xlsx 文件")
+        p.add_argument("--dry-run", action="store_true", help="只检查并列出问题，不写入")
+        p.add_argument("--user", help="记入修改历史的用户名")
+
+    exp = add(
+        "export",
+        cmd_export,
+        "把重点项目或任务导出为 Excel 台账（与导入格式相同）",
+        "tuijin export projects --out 台账.xlsx --stage 续建",
+    )
+    exp_sub = exp.add_subparsers(dest="kind", required=True, metavar="KIND")
+    projects_exp = exp_sub.add_parser(
+        "projects",
+        help="导出重点项目台账",
+        description="导出重点项目台账（筛选条件与项目列表页相同）",
+        epilog="例:  tuijin export projects --out 台账.xlsx --stage 续建 --area 东山县 --year 2025",
+    )
+    tasks_exp = exp_sub.add_parser(
+        "tasks",
+        help="导出任务分解表",
+        description="导出任务分解表（筛选条件与任务列表页相同）",
+        epilog="例:  tuijin export tasks --out 任务.xlsx --unit 市发改委 --role lead",
+    )
+    for p in (projects_exp, tasks_exp):
+        p.add_argument("--out", required=True, metavar="FILE", help="输出的 .xlsx 文件")
+        p.add_argument("--unit", default="", help="单位名称、简称或别名")
+        p.add_argument("--q", default="", help="搜索文字")
+        p.add_argument("--user", help="以该用户的可见范围导出")
+    projects_exp.add_argument("--stage", default="", help="项目阶段，如 续建、新开工")
+    projects_exp.add_argument("--area", default="", help="建设地点（区域名称）")
+    projects_exp.add_argument("--cluster", default="", help="产业集群名称")
+    projects_exp.add_argument("--year", type=int, help="年份：计划投资与完成投资取该年")
+    tasks_exp.add_argument("--role", default="", help="分工角色：lead/牵头 或 responsible/责任")
+    tasks_exp.add_argument("--status", default="", help="任务状态，如 推进中、已完成")
 
     manage = add("manage", cmd_manage, "Django 管理命令", "tuijin manage migrate")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -98,15 +98,16 @@ def document_update_extraction(*, document: Document, extraction: dict[str, Any]
 @transaction.atomic(durable=True)
 def document_confirm(*, document: Document, actor: UserLike | None = None) -> LoadReport:
     """Load the reviewed extraction into the ledger, all or nothing; twice changes nothing."""
-    document = Document.objects.select_for_update().get(pk=document.pk)
-    if document.status == DocumentStatus.CONFIRMED:
+    locked = Document.objects.select_for_update().get(pk=document.pk)
+    if locked.status == DocumentStatus.CONFIRMED:
         return LoadReport()
-    if not isinstance(document.extraction, dict):
+    if not isinstance(locked.extraction, dict):
         raise ServiceError("D003", "提取结果格式错误")
-    report = load_extraction(document, document.extraction)
-    document.status = DocumentStatus.CONFIRMED
-    document.confirmed_at = timezone.now()
-    document.save()
+    report = load_extraction(locked, locked.extraction)
+    locked.status = DocumentStatus.CONFIRMED
+    locked.confirmed_at = timezone.now()
+    locked.save()
+    document.status, document.confirmed_at = locked.status, locked.confirmed_at
     return report
 
 
@@ -125,4 +126,6 @@ def document_ingest(*, path: Path, actor: UserLike | None = None) -> tuple[Docum
     except OSError as exc:
         raise ServiceError("I007", f"无法读取文件：{exc.strerror or exc}") from exc
     document = document_extract(data=data, filename=path.name, actor=actor)
-    return document, document_confirm(document=document, actor=actor)
+    report = document_confirm(document=document, actor=actor)
+    document.refresh_from_db()
+    return document, report

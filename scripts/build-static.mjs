@@ -7,18 +7,23 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "tuijin", "static", "vendor");
 
+// [package, built file inside the package, name in vendor/, licence files to ship beside it]
 const files = [
-  ["htmx.org", "dist/htmx.min.js", "htmx.min.js"],
-  ["echarts", "dist/echarts.min.js", "echarts.min.js"],
-  ["@picocss/pico", "css/pico.min.css", "pico.min.css"],
+  ["htmx.org", "dist/htmx.min.js", "htmx.min.js", ["LICENSE"]],
+  ["echarts", "dist/echarts.min.js", "echarts.min.js", ["LICENSE", "NOTICE"]],
+  ["@picocss/pico", "css/pico.min.css", "pico.min.css", ["LICENSE.md"]],
 ];
 
-mkdirSync(out, { recursive: true });
+mkdirSync(join(out, "licenses"), { recursive: true });
 const manifest = {};
-for (const [pkg, src, dest] of files) {
+for (const [pkg, src, dest, licences] of files) {
   const pkgDir = join(root, "node_modules", pkg);
   const { version, license } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   copyFileSync(join(pkgDir, src), join(out, dest));
+  const slug = pkg.replace("@", "").replace("/", "-");
+  for (const name of licences) {
+    copyFileSync(join(pkgDir, name), join(out, "licenses", `${slug}-${name}`));
+  }
   manifest[dest] = { package: pkg, version, license };
   console.log(`${pkg}@${version} (${license}) → tuijin/static/vendor/${dest}`);
 }

@@ -14,14 +14,14 @@ from .models import ApiToken
 from .services import token_issue, token_revoke
 
 
-class ApiTokenAddForm(forms.ModelForm):
+class ApiTokenAddForm(forms.ModelForm[ApiToken]):
     class Meta:
         model = ApiToken
         fields = ("user", "name")
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ("__str__", "user", "name", "created_at", "last_used_at", "revoked")
     list_filter = ("revoked",)
     search_fields = ("user__username", "name", "prefix")
@@ -31,15 +31,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def get_form(
         self, request: HttpRequest, obj: ApiToken | None = None, change: bool = False, **kwargs: Any
-    ) -> type[forms.ModelForm]:
+    ) -> type[forms.ModelForm[ApiToken]]:
         if obj is None:
             kwargs["form"] = ApiTokenAddForm
         return super().get_form(request, obj, change=change, **kwargs)
 
-    def get_fields(self, request: HttpRequest, obj: ApiToken | None = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: ApiToken | None = None) -> tuple[str, ...]:
         if obj is None:
-            return ["user", "name"]
-        return ["user", "name", "prefix", "created_at", "last_used_at", "revoked"]
+            return ("user", "name")
+        return ("user", "name", "prefix", "created_at", "last_used_at", "revoked")
 
     def get_readonly_fields(
         self, request: HttpRequest, obj: ApiToken | None = None
@@ -55,7 +55,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
         raw, row = token_issue(user=obj.user, name=obj.name)
         obj.pk = row.pk
         obj.key_hash, obj.prefix = row.key_hash, row.prefix
-        messages.warning(request, _("新令牌（只显示这一次，请立即复制）：%(token)s") % {"token": raw})
+        messages.warning(
+            request, _("新令牌（只显示这一次，请立即复制）：%(token)s") % {"token": raw}
+        )
 
     @admin.action(description=_("吊销所选令牌"))
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from .errors import ServiceError
@@ -23,7 +23,7 @@ def token_create(*, username: str, name: str = "") -> str:
 
 
 @transaction.atomic
-def token_issue(*, user: AbstractBaseUser, name: str = "") -> tuple[str, ApiToken]:
+def token_issue(*, user: User, name: str = "") -> tuple[str, ApiToken]:
     """Create a token for USER; return the raw token (shown once) and the stored row."""
     raw = ApiToken.generate()
     row = ApiToken(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from tuijin.core.types import UserLike as User
 
 from .filters import DocumentFilter
-from .models import Document
+from .models import Document, Provenance
 
 
 def document_visible(user: User) -> QuerySet[Document]:
@@ -35,3 +38,34 @@ def document_get(user: User, pk: int | str) -> Document:
     """One document with its full text; Http404 when missing."""
     qs = document_visible(user).select_related("uploaded_by").prefetch_related("stages")
     return get_object_or_404(qs, pk=pk)
+
+
+def provenance_of(user: User, obj: models.Model) -> QuerySet[Provenance]:
+    """Every span (in every visible document) where OBJ was found, newest document first."""
+    ctype = ContentType.objects.get_for_model(type(obj))
+    return (
+        Provenance.objects.filter(
+            content_type=ctype, object_id=obj.pk, document__in=document_visible(user)
+        )
+        .select_related("document")
+        .defer("document__text", "document__extraction")
+        .order_by("-document__issued_on", "document_id", "start")
+    )
+
+
+def document_provenance(user: User, document: Document) -> list[tuple[Provenance, models.Model]]:
+    """DOCUMENT's provenance rows with the objects they point at (one query per object type);
+    rows whose object is gone are left out."""
+    rows = list(Provenance.objects.filter(document=document).order_by("start", "end"))
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        wanted[row.content_type_id].add(row.object_id)
+    found: dict[int, dict[Any, models.Model]] = {}
+    for ctype_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(ctype_id).model_class()
+        found[ctype_id] = model._default_manager.in_bulk(ids) if model is not None else {}
+    return [
+        (row, found[row.content_type_id][row.object_id])
+        for row in rows
+        if row.object_id in found[row.content_type_id]
+    ]

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.area_list_view, name="area-list"),
+    path("<int:pk>/", views.area_detail_view, name="area-detail"),
+]

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.cluster_list_view, name="cluster-list"),
+    path("<int:pk>/", views.cluster_detail_view, name="cluster-detail"),
+]

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.unit_list_view, name="unit-list"),
+    path("<int:pk>/", views.unit_detail_view, name="unit-detail"),
+]

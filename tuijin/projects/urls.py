@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.project_list_view, name="project-list"),
+    path("<int:pk>/", views.project_detail_view, name="project-detail"),
+]

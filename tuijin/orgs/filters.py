@@ -1,0 +1,36 @@
+"""Which units: one FilterSet reused by the list page, the API and exports."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .choices import UnitKind
+from .models import Unit
+
+
+class UnitFilter(django_filters.FilterSet):  # type: ignore[misc]
+    q = django_filters.CharFilter(method="search", label=_("搜索"))
+    kind = django_filters.ChoiceFilter(
+        choices=UnitKind.choices, label=_("类型"), empty_label=_("全部类型")
+    )
+    o = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("kind", "kind")),
+        label=_("排序"),
+    )
+
+    class Meta:
+        model = Unit
+        fields = ["q", "kind"]
+
+    def search(self, queryset: QuerySet[Unit], name: str, value: str) -> QuerySet[Unit]:
+        """Name, short name, or any alias (including former names)."""
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(short_name__icontains=value)
+            | Q(pk__in=Unit.objects.filter(aliases__name__icontains=value).values("pk"))
+        )

@@ -1,0 +1,134 @@
+"""Reads of the project ledger. Every selector takes `user` first (scoping lives here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from tuijin.core.types import UserLike as User
+
+from .choices import ProjectStage
+from .filters import ProjectFilter
+from .models import AnnualPlan, Event, ProgressReport, Project
+
+
+def project_visible(user: User) -> QuerySet[Project]:
+    return Project.objects.all()
+
+
+def project_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
+    """Projects with area, cluster, lead unit, enterprise and responsible units."""
+    qs = (
+        project_visible(user)
+        .select_related("area", "cluster", "lead_unit", "enterprise")
+        .prefetch_related("responsible_units")
+    )
+    if filters is not None:
+        qs = ProjectFilter(filters, queryset=qs).qs
+    return qs
+
+
+def project_get(user: User, pk: int | str) -> Project:
+    """One project with everything its page links to; Http404 when missing."""
+    qs = (
+        project_visible(user)
+        .select_related(
+            "area",
+            "cluster",
+            "chain_link__chain",
+            "enterprise",
+            "lead_unit",
+            "source_document",
+        )
+        .prefetch_related(
+            "responsible_units",
+            Prefetch("annual_plans", queryset=AnnualPlan.objects.order_by("year")),
+            Prefetch(
+                "progress_reports",
+                queryset=ProgressReport.objects.select_related("reported_by").order_by(
+                    "-year", "-month"
+                ),
+            ),
+            Prefetch("events", queryset=Event.objects.select_related("area").order_by("-date")),
+        )
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+@dataclass
+class ProgressRow:
+    """A progress report beside its year's plan: cumulative completed vs annual plan."""
+
+    report: ProgressReport
+    planned: Decimal | None
+
+    @property
+    def percent(self) -> Decimal | None:
+        if not self.planned:
+            return None
+        return (self.report.cumulative_investment / self.planned * 100).quantize(Decimal("0.1"))
+
+
+def project_progress_rows(project: Project) -> list[ProgressRow]:
+    """PROJECT's progress reports (from project_get), newest first, with the annual plan."""
+    plans = {p.year: p.planned_investment for p in project.annual_plans.all()}
+    return [
+        ProgressRow(report=r, planned=plans.get(r.year)) for r in project.progress_reports.all()
+    ]
+
+
+GroupBy = Literal["stage", "area", "cluster"]
+
+
+@dataclass
+class Bucket:
+    key: str | int | None
+    label: str
+    count: int
+    investment: Decimal
+    colour: str = "grey"
+
+
+def project_buckets(user: User, by: GroupBy) -> list[Bucket]:
+    """Count and total investment of the visible projects per stage, area or cluster."""
+    qs = project_visible(user)
+    if by == "stage":
+        rows = qs.values("stage").annotate(n=Count("id"), inv=Sum("total_investment"))
+        found = {r["stage"]: r for r in rows}
+        return [
+            Bucket(
+                key=value,
+                label=str(label),
+                count=found[value]["n"],
+                investment=found[value]["inv"] or Decimal(0),
+                colour=ProjectStage.colour(value),
+            )
+            for value, label in ProjectStage.choices
+            if value in found
+        ]
+    field = f"{by}_id"
+    name = f"{by}__name"
+    rows = (
+        qs.values(field, name)
+        .annotate(n=Count("id"), inv=Sum("total_investment"))
+        .order_by("-inv", name)
+    )
+    return [
+        Bucket(
+            key=r[field],
+            label=r[name] or "",
+            count=r["n"],
+            investment=r["inv"] or Decimal(0),
+        )
+        for r in rows
+    ]
+
+
+def project_total_investment(user: User) -> Decimal:
+    total = project_visible(user).aggregate(s=Sum("total_investment"))["s"]
+    return total or Decimal(0)

@@ -7,6 +7,7 @@ production sets DATABASE_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS (see docs/de
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -133,6 +134,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Without `collectstatic` the files come from the finders; that is fine, not worth a warning.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 # Uploads: documents up to 50 MB; larger requests are refused with a clear message.
 TUIJIN_MAX_UPLOAD_BYTES = int(os.environ.get("TUIJIN_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))

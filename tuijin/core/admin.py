@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from .models import ApiToken
 from .services import token_issue, token_revoke
 
+admin.site.site_header = _("推进 tuijin 管理后台")
+admin.site.site_title = _("推进 tuijin")
+admin.site.index_title = _("数据维护")
+
 
 class ApiTokenAddForm(forms.ModelForm[ApiToken]):
     class Meta:

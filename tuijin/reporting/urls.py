@@ -1,3 +1,5 @@
-from django.urls import path  # noqa: F401
+"""Reporting pages (cycles, period boards, submissions, warnings) are added by the web issue."""
 
-urlpatterns: list = []
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,134 @@
+"""Speed and memory of `python -m tuijin.ingest` against one jieba.lcut pass.
+
+    .venv/bin/python benchmarks/bench_extract.py [--mb 4] [--junk-mb 20] [--check]
+
+Builds a ~4 MB plain text by repeating the corpus documents (../shared/corpus, read at run time;
+the engine's own test snippets when that folder is absent), then times
+  (a) a fresh subprocess `python -m tuijin.ingest FILE --out TMPDIR`, start to finish, and
+  (b) one `jieba.lcut` over the same text, with and without jieba's dictionary load,
+prints both and the ratio, and runs a 20 MB junk text reporting the child's peak memory.
+With --check the exit code is 1 when extraction is less than 5x faster than jieba (dictionary
+load excluded, the stricter figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+_JIEBA = """
+import sys, time
+t0 = time.perf_counter()
+import jieba
+jieba.setLogLevel(60)
+jieba.initialize()
+t1 = time.perf_counter()
+text = open(sys.argv[1], encoding="utf-8").read()
+t2 = time.perf_counter()
+jieba.lcut(text)
+t3 = time.perf_counter()
+print(f"{t1 - t0:.3f} {t3 - t2:.3f}")
+"""
+
+
+def seed_text() -> str:
+    docs = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if docs:
+        return "\n".join(p.read_text(encoding="utf-8") for p in docs)
+    sys.path.insert(0, str(ROOT))
+    from tuijin.ingest.tests.test_pipeline import PLAN
+
+    return PLAN
+
+
+def build(mb: float) -> str:
+    seed = seed_text()
+    target = int(mb * 1024 * 1024)
+    reps = max(1, target // len(seed.encode("utf-8")) + 1)
+    return (seed + "\n") * reps
+
+
+def junk(mb: float) -> str:
+    rng = random.Random(1)
+    alphabet = (
+        "一二三四五六七八九十、。，；：（）()〔〕\n 0123456789号年月日"
+        "责任单位牵头负责市局委亿元万吨%项目工程"
+    )
+    block = "".join(rng.choice(alphabet) for _ in range(100_000))
+    reps = int(mb * 1024 * 1024 / len(block.encode("utf-8"))) + 1
+    return block * reps
+
+
+_WRAP = """
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], capture_output=True).returncode
+wall = time.perf_counter() - t0
+print(rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run_extract(path: Path, out: Path) -> tuple[float, float]:
+    """Wall time and peak RSS (MB, getrusage of the child) of one fresh CLI run."""
+    cmd = [sys.executable, "-m", "tuijin.ingest", str(path), "--out", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-c", _WRAP, *cmd], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    rc, wall, rss = proc.stdout.split()
+    if rc != "0":
+        print(f"extraction exited with {rc}", file=sys.stderr)
+    return float(wall), int(rss) / 1024
+
+
+def run_jieba(path: Path) -> tuple[float, float]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _JIEBA, str(path)], capture_output=True, text=True, check=True
+    )
+    load, cut = (float(x) for x in proc.stdout.split())
+    return load, cut
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--mb", type=float, default=4.0, help="size of the plan text (MB)")
+    ap.add_argument("--junk-mb", type=float, default=20.0, help="size of the junk text (MB)")
+    ap.add_argument("--check", action="store_true", help="exit 1 when the ratio is below 5")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        plan = tmpdir / "plan.txt"
+        plan.write_text(build(args.mb), encoding="utf-8")
+        size = plan.stat().st_size / 1024 / 1024
+        wall, peak = run_extract(plan, tmpdir / "out")
+        load, cut = run_jieba(plan)
+        print(f"text: {size:.2f} MB")
+        print(f"extract (fresh subprocess, start to finish): {wall:.2f} s", end="")
+        print(f"  ({size / wall:.2f} MB/s), peak {peak:.0f} MB")
+        print(f"jieba.lcut: {cut:.2f} s without dictionary load, ", end="")
+        print(f"{cut + load:.2f} s with it ({load:.2f} s load)")
+        ratio = cut / wall
+        print(f"ratio jieba/extract: {ratio:.2f}x (dictionary excluded), ", end="")
+        print(f"{(cut + load) / wall:.2f}x (included)")
+        if args.junk_mb > 0:
+            junk_path = tmpdir / "junk.txt"
+            junk_path.write_text(junk(args.junk_mb), encoding="utf-8")
+            jsize = junk_path.stat().st_size / 1024 / 1024
+            jwall, jpeak = run_extract(junk_path, tmpdir / "out")
+            print(f"junk: {jsize:.1f} MB in {jwall:.2f} s, child peak RSS {jpeak:.0f} MB")
+    if args.check and ratio < 5:
+        print("FAIL: extraction is less than 5x faster than jieba", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""`tuijin extract FILE... --out DIR`: one JSON file per document, in the SCHEMA.md shape.
+
+Files are processed one at a time and nothing is kept, so memory follows the largest document.
+A file that cannot be read is reported as `name: [I00x] message` and the batch goes on; the exit
+code is 1 when any file failed. Importing this module is cheap: the engine loads on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+_PROGRESS_MIN = 5  # show a progress bar for batches at least this long (on a terminal)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuijin extract",
+        description="从规划文件中提取标题、文号、标题层级、责任分工、指标和项目，输出 JSON。",
+        epilog="示例：tuijin extract 方案.docx 通知.txt --out out/   （--out - 输出到标准输出）",
+    )
+    parser.add_argument(
+        "files", nargs="+", type=Path, help="要提取的文件（.txt .docx .pdf .html .xlsx）"
+    )
+    parser.add_argument(
+        "--out", required=True, help="输出目录，每个文件写成 <文件名>.json；- 表示标准输出"
+    )
+    parser.add_argument("--text", action="store_true", help="在 JSON 中附带全文（text 字段）")
+    return parser
+
+
+def _progress(files: Sequence[Path]) -> Iterable[Path]:
+    if len(files) < _PROGRESS_MIN or not sys.stderr.isatty():
+        return files
+    from tqdm import tqdm
+
+    bar: Iterable[Path] = tqdm(files, file=sys.stderr, unit="file")
+    return bar
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["extract"]:
+        args_in = args_in[1:]
+    args = build_parser().parse_args(args_in)
+    from .errors import ExtractionError
+    from .pipeline import extract_file
+
+    to_stdout = args.out == "-"
+    out_dir = Path(args.out)
+    if not to_stdout:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = list(args.files)
+    failed = 0
+    for path in _progress(files):
+        try:
+            result = extract_file(path)
+        except ExtractionError as exc:
+            print(f"{path.name}: [{exc.code}] {exc.message}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as exc:  # never stop a batch on one document
+            print(f"{path.name}: [I004] 处理失败：{type(exc).__name__}", file=sys.stderr)
+            failed += 1
+            continue
+        data = result.to_json(include_text=args.text)
+        del result
+        # json.dump streams its chunks, so no second copy of a large result is built
+        if to_stdout:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2 if len(files) == 1 else None)
+            sys.stdout.write("\n")
+        else:
+            with (out_dir / f"{path.stem}.json").open("w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=1)
+        del data
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

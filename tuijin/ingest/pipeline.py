@@ -1,0 +1,253 @@
+"""The extraction pipeline: an ordered list of named stages over one working document.
+
+read → normalise → segment → meta → headings → assignments → tables → dates → tasks →
+quantities → projects → mentions. Each stage reads what earlier stages put on `Work` and adds
+its own part. A stage that fails on an unexpected input is recorded as a warning and the others
+go on, so any input ends in an Extraction (or an ExtractionError from reading or the time limit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any, TypeVar
+
+from .assignments import Found, declares_first_lead, extract_assignments
+from .dates import extract_dates
+from .errors import BROKEN_FILE, TIMEOUT, ExtractionError
+from .headings import Outline, extract_headings
+from .mentions import extract_mentions
+from .meta import extract_meta
+from .normalize import matching_text
+from .projects import extract_projects
+from .quantities import extract_quantities
+from .readers import read_document
+from .result import Extraction, Heading, Span
+from .segment import Line, split_lines
+from .tables import TableItem, extract_tables
+from .tasks import build_tasks
+
+DEFAULT_BUDGET_S = 120.0
+
+
+@dataclass(slots=True)
+class Work:
+    """What the stages share while one document is being extracted."""
+
+    result: Extraction
+    simp: str = ""
+    lines: list[Line] = field(default_factory=list)
+    outline: Outline = field(default_factory=Outline)
+    found: list[Found] = field(default_factory=list)
+    tables: list[TableItem] = field(default_factory=list)
+
+
+def _normalize(w: Work) -> None:
+    w.simp = matching_text(w.result.text)
+
+
+def _segment(w: Work) -> None:
+    w.lines = split_lines(w.result.text)
+
+
+def _meta(w: Work) -> None:
+    w.result.meta = extract_meta(w.lines, w.result.text, w.simp)
+
+
+def _headings(w: Work) -> None:
+    w.outline = extract_headings(w.lines, w.result.text, w.simp)
+    w.result.headings = w.outline.headings
+
+
+def _assignments(w: Work) -> None:
+    w.found = extract_assignments(w.lines, w.result.text, w.simp, w.outline)
+
+
+def _tables(w: Work) -> None:
+    w.tables = extract_tables(
+        w.lines, w.result.text, w.simp, lead_first=declares_first_lead(w.simp)
+    )
+
+
+def _dates(w: Work) -> None:
+    w.result.dates = extract_dates(w.result.text, w.simp)
+
+
+def _tasks(w: Work) -> None:
+    w.result.tasks, w.result.assignments = build_tasks(
+        w.lines, w.result.text, w.outline, w.found, w.tables, w.result.dates
+    )
+
+
+# Long texts go to the figure, project and mention extractors in pieces of at most CHUNK
+# characters, cut at heading lines where possible (so a piece starts with the heading its figures
+# belong to). A plan document is one piece; a multi-megabyte file stays linear and bounded.
+T = TypeVar("T")
+CHUNK = 40_000
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def _cut(text: str, start: int, heading_starts: Sequence[int]) -> int:
+    """End of the piece that begins at `start`: a heading, a line end, a sentence end, or hard."""
+    hard = start + CHUNK
+    lo = start + CHUNK // 2
+    best = max((h for h in heading_starts if lo <= h < hard), default=-1)
+    if best > start:
+        return best
+    nl = text.rfind("\n", lo, hard)
+    if nl >= 0:
+        return nl + 1
+    for m in _SENTENCE_END.finditer(text, max(lo, hard - 2_000), hard):
+        best = m.end()
+    return best if best > start else hard
+
+
+def chunks(text: str, headings: Sequence[Heading]) -> Iterator[tuple[int, int, list[Heading]]]:
+    """(start, end, headings of the piece with spans relative to the piece)."""
+    n = len(text)
+    starts = [h.span.start for h in headings]
+    start = 0
+    while start < n or start == 0:
+        end = n if n - start <= CHUNK else _cut(text, start, starts)
+        inside = [
+            dataclasses.replace(h, span=Span(h.span.start - start, h.span.end - start))
+            for h in headings
+            if start <= h.span.start and h.span.end <= end
+        ]
+        yield start, end, inside
+        if end >= n:
+            return
+        start = end
+
+
+def shifted(items: list[T], offset: int) -> list[T]:
+    """Items of a piece with their spans moved back into document offsets."""
+    if offset == 0:
+        return items
+    out: list[T] = []
+    for item in items:
+        span: Any = getattr(item, "span", None)
+        if isinstance(span, Span):
+            item = dataclasses.replace(  # type: ignore[type-var]
+                item, span=Span(span.start + offset, span.end + offset)
+            )
+        out.append(item)
+    return out
+
+
+def _quantities(w: Work) -> None:
+    title = w.result.meta.title
+    for start, end, heads in chunks(w.simp, w.result.headings):
+        found = extract_quantities(w.simp[start:end], headings=heads, title=title)
+        w.result.quantities.extend(shifted(found, start))
+
+
+def _projects(w: Work) -> None:
+    seen: set[str] = set()
+    for start, end, heads in chunks(w.simp, w.result.headings):
+        for p in shifted(extract_projects(w.simp[start:end], headings=heads), start):
+            if start == 0 or p.name not in seen:  # a chunk repeats no name of an earlier one
+                seen.add(p.name)
+                w.result.projects.append(p)
+
+
+def _mentions(w: Work) -> None:
+    for start, end, _ in chunks(w.simp, []):
+        w.result.mentions.extend(shifted(extract_mentions(w.simp[start:end]), start))
+
+
+Stage = tuple[str, Callable[[Work], None]]
+STAGES: list[Stage] = [
+    ("normalize", _normalize),
+    ("segment", _segment),
+    ("meta", _meta),
+    ("headings", _headings),
+    ("assignments", _assignments),
+    ("tables", _tables),
+    ("dates", _dates),
+    ("tasks", _tasks),
+    ("quantities", _quantities),
+    ("projects", _projects),
+    ("mentions", _mentions),
+]
+_REQUIRED = {"normalize", "segment"}
+
+
+def extract_text(
+    text: str,
+    *,
+    name: str = "",
+    encoding: str | None = None,
+    budget_s: float | None = None,
+) -> Extraction:
+    """Run every stage over `text`; past the time budget the extraction stops with TIMEOUT (I006).
+
+    Between stages the budget is checked; in the main thread of a Unix process an interval
+    timer also interrupts a stage that runs past it.
+    """
+    if budget_s is None:
+        budget_s = time_budget(len(text))
+    with _alarm(budget_s):
+        return _run(text, name, encoding, budget_s)
+
+
+def time_budget(chars: int) -> float:
+    """Default limit: DEFAULT_BUDGET_S plus 2 s per 100,000 characters (bounded, size-aware)."""
+    return DEFAULT_BUDGET_S + 2.0 * chars / 100_000
+
+
+@contextmanager
+def _alarm(budget_s: float) -> Iterator[None]:
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and budget_s > 0
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    )
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: FrameType | None) -> None:
+        raise ExtractionError(TIMEOUT, f"提取超时（超过 {budget_s:.0f} 秒）")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, budget_s)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run(text: str, name: str, encoding: str | None, budget_s: float) -> Extraction:
+    work = Work(Extraction(doc=name, text=text, encoding=encoding))
+    started = time.monotonic()
+    for stage_name, stage in STAGES:
+        if time.monotonic() - started > budget_s:
+            raise ExtractionError(
+                TIMEOUT, f"提取超时（超过 {budget_s:.0f} 秒，停在 {stage_name} 阶段）"
+            )
+        try:
+            stage(work)
+        except ExtractionError:
+            raise
+        except Exception as exc:  # a rule bug must not lose the whole document
+            if stage_name in _REQUIRED:
+                raise ExtractionError(BROKEN_FILE, f"文本处理失败：{type(exc).__name__}") from exc
+            work.result.warnings.append(f"{stage_name}: {type(exc).__name__}: {exc}")
+    return work.result
+
+
+def extract_file(path: str | Path, *, budget_s: float | None = None) -> Extraction:
+    """Read and extract one file."""
+    text, encoding = read_document(path)
+    return extract_text(text, name=Path(path).name, encoding=encoding, budget_s=budget_s)

@@ -1,0 +1,161 @@
+"""Turn the object of a verb (a span of text) into project-name item spans.
+
+Splits on 、 outside quotes and brackets, splits 和/以及 between two complete undertakings,
+re-joins modifiers that share one head (南、北绕城高速公路) and trims verbs and list words off
+the ends, so that each span is the minimal name. All positions index the document text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuijin.ingest.lexicon import ADVERBS, POST_VERBS, TRIGGERS, alt
+from tuijin.ingest.project_parts import shapes
+
+Item = tuple[int, int]
+
+_ITEM_RE = re.compile(
+    r"(?:“[^”\n]{0,60}”|「[^」\n]{0,60}」|‘[^’\n]{0,60}’|（[^）\n]{0,40}）|\([^)\n]{0,40}\)"
+    r"|《[^》\n]{0,40}》|[^、])+"
+)
+_SPACE = " \t\r\u3000\u00a0"
+_LEAD_RE = re.compile(
+    rf"(?:[{_SPACE}]|了|好|着|{alt(t for t in TRIGGERS if len(t) > 1 and t != '新增')}"
+    r"|重点|加快|积极|大力|全力|着力|有序|稳步|加速|全面|继续|持续|切实|尽快|同步|力争|确保)+"
+)
+_TRAIL_RE = re.compile(
+    rf"(?:[{_SPACE}]|项目建设|建设项目|项目|建\s*设|等等|等|前期工作|前期|"
+    rf"{alt(p for p in POST_VERBS if p not in ('建设', '推进', '加快'))}|"
+    r"[已正将并]|工作|任务|的)+$"
+)
+_KEEP_PROJECT_RE = re.compile(r"(?:新建|扩建|改建|续建|迁建|技改|改扩建|示范|试点)项目$")
+_APPOSITIVE_RE = re.compile(
+    r"(?<!第)(?<![\d.])(?:\d+|[一二两三四五六七八九十]+)(?:个|条|座|项|家|所|处|批)[^、]{2,}$"
+)
+_AND_RE = re.compile(
+    r"以及|(?<![共人平温祥协])和(?![平谐美顺田政龙])|(?<![普涉波顾以])及(?![其时早])"
+)
+_LABEL_RE = re.compile(r"^[0-9A-Za-z]{1,3}[#＃号]?$")
+_QUOTE_CHAR_RE = re.compile("[“”「」]")
+_FRAME_RE = re.compile(r"^以.{1,14}?为.{1,6}?的")
+
+
+def split_items(text: str, start: int, end: int) -> list[Item]:
+    """Items of a 、-list, brackets and quotes kept whole."""
+    out: list[Item] = []
+    for m in _ITEM_RE.finditer(text, start, end):
+        item = trim(text, m.start(), m.end())
+        if item[1] > item[0]:
+            out.append(item)
+    return out
+
+
+def trim(text: str, start: int, end: int) -> Item:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+def clean(text: str, item: Item, *, keep_project: bool = False) -> Item:
+    """Drop leading verbs/adverbs and trailing 项目建设/等/前期工作; keep 新建项目 as a name."""
+    s, e = item
+    m = _LEAD_RE.match(text, s, e)
+    if m and m.end() < e - 1:
+        s = m.end()
+    a = _APPOSITIVE_RE.search(text, s, e)
+    if a and a.start() > s + 1 and text[a.start() - 1] != "等":
+        e = a.start()
+    for _ in range(4):
+        seg = text[s:e]
+        if keep_project and seg.endswith(("项目", "工程")):
+            break
+        if _KEEP_PROJECT_RE.search(seg):
+            break
+        t = _TRAIL_RE.search(text, s, e)
+        if t is None or t.start() - s < 2:
+            break
+        e = t.start()
+    s, e = trim(text, s, e)
+    # unbalanced brackets or quotes at the edges: 道路(建筑 → keep inside only when balanced
+    seg = text[s:e]
+    if seg[:1] in "”」’)）":
+        s += 1
+    if seg[-1:] in "“「‘(（":
+        e -= 1
+    seg = text[s:e]
+    if (
+        len(seg) > 3
+        and seg[0] in "“「"
+        and seg[-1] in "”」"
+        and not _QUOTE_CHAR_RE.search(seg, 1, len(seg) - 1)
+    ):
+        s, e = s + 1, e - 1  # “小兰社会治理综合指挥中心”建设: the quoted name itself
+    return s, e
+
+
+def split_and(text: str, item: Item) -> list[Item]:
+    """Split 以及 always and 和 when both sides are complete undertakings."""
+    s, e = item
+    for m in _AND_RE.finditer(text, s, e):
+        left, right = trim(text, s, m.start()), trim(text, m.end(), e)
+        if left[1] - left[0] < 2 or right[1] - right[0] < 2:
+            continue
+        ltxt, rtxt = text[left[0] : left[1]], text[right[0] : right[1]]
+        if m.group() == "及":
+            if _split_ji(ltxt, rtxt):
+                return [left, *split_and(text, right)]
+            continue
+        if m.group() == "以及" or (
+            (shapes.has_head(ltxt) or shapes.has_capacity(ltxt) or shapes.has_work(ltxt))
+            and (shapes.has_head(rtxt) or shapes.has_capacity(rtxt))
+            and not shapes.is_area(rtxt)
+        ):
+            return [left, *split_and(text, right)]
+    return [item]
+
+
+def _split_ji(ltxt: str, rtxt: str) -> bool:
+    """及 joins two facilities only when the right one has its own identity."""
+    if not (shapes.has_strong_head(ltxt) and shapes.has_strong_head(rtxt)):
+        return False
+    if shapes.is_area(rtxt) or shapes.is_generic(rtxt):
+        return False
+    return len(rtxt) >= 8 or shapes.has_place(rtxt) or shapes.has_capacity(rtxt)
+
+
+def merge_shared(text: str, items: list[Item]) -> list[Item]:
+    """南、北绕城高速公路: bare modifiers before an item with a head share that head."""
+    out: list[Item] = []
+    run: list[Item] = []
+    for it in items:
+        seg = text[it[0] : it[1]]
+        if not shapes.is_projectish(seg) or _LABEL_RE.search(seg) or seg.endswith("#"):
+            run.append(it)
+            continue
+        short = any(
+            b - a <= 2 or _LABEL_RE.search(text[a:b]) or text[a:b].endswith("#") for a, b in run
+        )
+        if run and short:
+            out.append((run[0][0], it[1]))
+        else:
+            out.extend(run)
+            out.append(it)
+        run = []
+    out.extend(run)
+    return out
+
+
+def has_bad_de(name: str) -> bool:
+    """A 的 makes a description, except in 以沙井驿为中心的… ."""
+    return "的" in name and _FRAME_RE.search(name) is None
+
+
+_POST_ONLY_RE = re.compile(rf"(?:{alt(ADVERBS)})*(?:了|已)?(?:{alt(POST_VERBS)})+(?:了)?$")
+
+
+def is_post(seg: str) -> bool:
+    """Only closing verbs (年内建成通车, 开通运营): the clause's subject is the object."""
+    seg = seg.strip()
+    return len(seg) <= 24 and _POST_ONLY_RE.match(seg) is not None

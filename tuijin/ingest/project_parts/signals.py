@@ -1,0 +1,85 @@
+"""Where a project name can end: one Aho-Corasick pass over the whole text.
+
+Only clauses holding such a position are read clause by clause, which keeps the stage fast on
+long documents: a head noun (产业园, 水库) or a work noun (改造, 搬迁) that closes a noun phrase,
+项目/工程 anywhere, a capacity figure (40万吨) or a route (兰州至永靖).
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from tuijin.ingest.lexicon import ADVERBS, ANCHOR_WORDS, BUILD_VERBS, HEADS, POST_VERBS, WORKS
+
+_ALWAYS = ("项目", "工程")
+_SINGLE = tuple("园馆城厂站库路桥港线林")
+_SKIP_WORKS = ("建设", "生产", "加工", "制造", "储备")
+_BOUND_CHARS = frozenset("、，,。；;：:和及与等已正 \t\n\u3000\u00a0”」)）（(")
+_BOUND_WORDS = (
+    "建设",
+    "建 设",
+    "项目",
+    "工程",
+    "前期",
+    *POST_VERBS,
+    *(a for a in ADVERBS if len(a) > 1),
+)
+_PHASE = frozenset("一二三四五六七八九十首0123456789")
+_EXTRA_RE = re.compile(
+    r"\d(?:万|亿)?(?:吨|千瓦|千伏|兆瓦|立方米|亩|MW|GW|kV)"
+    r"|[至-](?<=[\u4e00-\u9fff][至-])(?=[\u4e00-\u9fff])"
+)
+
+
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    words = {h for h in HEADS if len(h) > 1}
+    words |= {w for w in WORKS if len(w) > 1 and w not in _SKIP_WORKS}
+    words |= set(_SINGLE)
+    for w in words | set(_ALWAYS):
+        auto.add_word(w, (len(w), w in _ALWAYS))
+    auto.make_automaton()
+    return auto
+
+
+_AUTO = _automaton()
+# Words that make a clause worth reading: a verb of building, a closing verb, a list tail,
+# a project word or a description of a named project.
+_ANCHOR_WORDS = {w for w in BUILD_VERBS + POST_VERBS if len(w) > 1} | set(ANCHOR_WORDS)
+
+
+def _anchor_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in _ANCHOR_WORDS:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+_ANCHORS = _anchor_automaton()
+
+
+def anchor_positions(text: str) -> list[int]:
+    """Sorted start offsets of verbs, list tails and project words (see _ANCHOR_WORDS)."""
+    return sorted({last + 1 - length for last, length in _ANCHORS.iter(text)})
+
+
+def signal_positions(text: str) -> list[int]:
+    """Sorted start offsets of every place a project name could end."""
+    out: list[int] = []
+    n = len(text)
+    for last, (length, always) in _AUTO.iter(text):
+        end = last + 1
+        if (
+            always
+            or end >= n
+            or text[end] in _BOUND_CHARS
+            or (text[end] in _PHASE and text.startswith("期", end + 1))
+            or text.startswith(_BOUND_WORDS, end)
+        ):
+            out.append(end - length)
+    out.extend(m.start() for m in _EXTRA_RE.finditer(text))
+    out.sort()
+    return out

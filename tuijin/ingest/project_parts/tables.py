@@ -1,0 +1,58 @@
+"""Project lists printed as tables: rows (cells split by tabs or |) under a 项目名称 column.
+
+A header row names the column; every following row, until a line that is not a table row,
+gives the cell in that column as one project (a leading row number 1. / 一、 dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ROW_RE = re.compile(r"^[^\n\t|]*[\t|][^\n]*", re.M)
+_HEADER_RE = re.compile(
+    r"^(?:项目名称|工程名称|项目|工程|项目\(工程\)名称|项目（工程）名称|名称|建设项目|重点项目)"
+    r"(?:$|[（(及和])"
+)
+_NUMBER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[.．、]\s*")
+_SEP_RE = re.compile(r"\t|\|")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def table_projects(text: str) -> Iterator[tuple[int, int]]:
+    """One span per row: the cell under the name column, row numbers stripped."""
+    column: int | None = None
+    prev_end = -2
+    for m in _ROW_RE.finditer(text):
+        if m.start() != prev_end + 1:
+            column = None  # a non-table line ends the table
+        prev_end = m.end()
+        cells = _cells(text, m.start(), m.end())
+        header = [i for i, (a, b) in enumerate(cells) if _HEADER_RE.match(text[a:b].strip())]
+        if header:
+            column = header[0]
+            continue
+        if column is None or column >= len(cells):
+            continue
+        a, b = cells[column]
+        while a < b and text[a] in " \r\u3000":
+            a += 1
+        while b > a and text[b - 1] in " \r\u3000":
+            b -= 1
+        num = _NUMBER_RE.match(text, a, b)
+        if num and num.end() < b:
+            a = num.end()
+        if b - a >= 2 and _CJK_RE.search(text, a, b):
+            yield a, b
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    a = start
+    for m in _SEP_RE.finditer(text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, end))
+    if out and out[0][1] == out[0][0] and text.startswith("|", start):
+        out = out[1:]  # | a | b |: a leading pipe opens no cell
+    return out

@@ -1,0 +1,222 @@
+"""Project names: every named undertaking the text says to build, implement, sign or has built.
+
+The stage reads clause by clause. A clause's verbs (建设 实施 推进 加快 开工 签约 建成 …) cut it
+into objects; an object is a list `A、B、C等(重点)项目` (explicit: every item counts), an open
+list after a verb (an item counts when it ends in a head noun such as 产业园/水库/生产线, a work
+noun such as 改造/搬迁, or carries a capacity), or a subject before a completion verb. Areas,
+status aims, slogan programmes, platforms and generic phrases are filtered out by shape.
+Table rows under a 项目名称 column, titled lines (城西水厂项目，总投资…; 铁路：A、B), news
+descriptions (XX项目总投资…, 在XX项目现场), signed agreements and capacity-led names
+(新上1000万吨炼油项目) are added.
+
+Speed: one Aho-Corasick pass marks where a name can end and where a verb or list tail stands
+(project_parts/signals.py); only sentences and clauses holding both are read, with compiled
+regexes over bounded spans, so the cost stays linear and small on long or junk input.
+Heading lines are part of the text and are read like any other clause.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from tuijin.ingest.project_parts import items as it
+from tuijin.ingest.project_parts import shapes
+from tuijin.ingest.project_parts.objects import Obj, ok_named, read_object
+from tuijin.ingest.project_parts.signals import anchor_positions, signal_positions
+from tuijin.ingest.project_parts.tables import table_projects
+from tuijin.ingest.project_parts.verbs import capacity_names, verb_runs
+from tuijin.ingest.result import Heading, ProjectMention, Span
+
+Item = it.Item
+
+_SENT_RE = re.compile(r"[^。！？；;!?\r\n…]{1,2000}")
+_CLAUSE_RE = re.compile(r"(?:（[^）\n]{0,30}）|\([^)\n]{0,30}\)|“[^”\n]{0,40}”|[^，,：:\t|])+")
+_INTRO_RE = re.compile(r"(?:项目|工程)[^，。]{0,12}?(?:包括|主要有|有|为|如下|分别是|分别为|涉及)$")
+_NAME_DESC_RE = re.compile(
+    r"(?:项目|工程|产业园|基地|生产线|园区|物流园|电站|水库|医院)(?:[（(][^（()）]{1,10}[）)])?"
+    r"(?=总投资|计划总投资|计划投资|总投资额|占地|位于|建设内容|主要建设|建设规模|"
+    r"由[^，。]{2,20}投资|预计|建成后|投产后|于\d{4}年|现场|建设现场|施工现场|工地"
+    r"|(?:签约|开工|奠基|竣工|投产)(?:仪式|典礼))"
+)
+_LIST_END_RE = re.compile(r"(?:项目|工程)(?:建\s*设)?$")
+_AGREEMENT_RE = re.compile(
+    r"(?:签订|签署)了?(?P<name>[^，。；、,;\n]{3,40}?(?:项目|工程))"
+    r"(?:投资|合作|战略合作|框架|招商|建设)?(?:协议|合同|意向书)"
+)
+_SCOPE_RE = re.compile(r"以上|以下|左右|超过|不低于|不少于|各|全市|全省|全区")
+_NOT_CONTINUING = ("并", "且", "而", "及", "和", "同", "以", "从", "为", "让", "使", "其中", "此外")
+_LIST_HEAD_RE = re.compile(r"(?:项目|工程)(?:名称|清单|名单|有|包括|如下|主要有)?$")
+_NAMED_RE = re.compile(r"(?:项目|工程)(?:[（(][^（()）]{1,12}[）)])?$")
+_ENUM_RE = re.compile(
+    r"\s*(?:[(（]?\d{1,3}[)）.．、]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+_OPENERS = ("建设", "实施", "推进", "加快", "落地", "签约", "提速")  # also open an object
+_SUBJECT_CUTS = ("在", "设在", "位于", "的", "走进", "来到")
+_PROJECTS_NOUN_RE = re.compile(r"项目|工程")
+_INTRO_NEXT_RE = re.compile(r"\s*(?:包括|主要包括|主要有|分别是|分别为|涉及|如)")
+_PRONOUN_RE = re.compile(r"(?:该|本|此|这些|上述)(?:项目|工程)|主要建设|建设内容|建设规模")
+
+
+def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[ProjectMention]:
+    """Project names in document order; only identical names are dropped as duplicates."""
+    found: list[Item] = list(table_projects(text))
+    signals = signal_positions(text)  # one pass over the whole text
+    anchors = anchor_positions(text)
+    for sm in _SENT_RE.finditer(text):
+        ss, se = sm.start(), sm.end()
+        if _has(signals, ss, se) and _has(anchors, ss, se):  # most sentences name nothing
+            found.extend(_sentence(text, ss, se, signals, anchors))
+    for s, e in capacity_names(text):  # 新上1000万吨炼油项目
+        if ok_named(text[s:e]) and not _SCOPE_RE.search(text, s, e):
+            found.append((s, e))
+    for m in _AGREEMENT_RE.finditer(text):  # 与我市签订XX项目合作协议
+        s, e = m.span("name")
+        if ok_named(text[s:e]) and not _SCOPE_RE.search(text, s, e):
+            found.append((s, e))
+    del headings  # heading lines are part of the text and read like any other clause
+    return _finish(text, found)
+
+
+def _finish(text: str, found: list[Item]) -> list[ProjectMention]:
+    found = sorted(set(found), key=lambda x: (x[0], -x[1]))
+    kept: list[Item] = []
+    for s, e in found:  # a span inside an earlier, longer one is the same mention
+        if kept and s >= kept[-1][0] and e <= kept[-1][1]:
+            continue
+        kept.append((s, e))
+    out: list[ProjectMention] = []
+    seen: set[str] = set()
+    for s, e in kept:
+        name = text[s:e]
+        if name in seen or len(name.strip()) < 2:
+            continue
+        seen.add(name)
+        out.append(ProjectMention(name=name, span=Span(s, e)))
+    return out
+
+
+def _sentence(
+    text: str, start: int, end: int, signals: list[int], anchors: list[int]
+) -> list[Item]:
+    out: list[Item] = []
+    clauses = [it.trim(text, m.start(), m.end()) for m in _CLAUSE_RE.finditer(text, start, end)]
+    clauses = [c for c in clauses if c[1] - c[0] >= 2]
+    whole = len(clauses) == 1 and _is_line(text, start, end)
+    explicit = False
+    chain: list[Obj] = []  # an open list that runs on over commas: A、B,C、D项目建设
+    at_line = start == 0 or text[start - 1] in "\r\n"
+    prev_end = -1
+    for k, (cs, ce) in enumerate(clauses):
+        after_colon = k > 0 and text.startswith(("：", ":"), prev_end)
+        prev_end = ce
+        if k == 0 and at_line and _has(signals, cs, ce) and _titled(text, cs, ce):
+            # 兰州至合作铁路：新建…  /  （3）城西水厂项目，总投资…: a name that titles its line
+            titled = read_object(text, Obj(cs, ce, "", "bare", whole=True, described=True))
+            if titled:
+                out.extend(titled)
+                break  # the rest of the sentence describes it (总投资…, 新建…)
+        if not (
+            _has(signals, cs, ce) and (chain or explicit or after_colon or _has(anchors, cs, ce))
+        ):
+            out.extend(_read_chain(text, chain))
+            chain, explicit = [], False
+            continue
+        for m in _NAME_DESC_RE.finditer(text, cs, ce):  # XX项目总投资5亿元, 在XX项目现场
+            cuts = [text.rfind(w, cs, m.start()) + len(w) for w in _SUBJECT_CUTS]
+            ns = max([cs] + [c for c, w in zip(cuts, _SUBJECT_CUTS, strict=True) if c >= len(w)])
+            obj = Obj(ns, m.end(), "", "bare", whole=True, described=True)
+            out.extend(read_object(text, obj))
+        objs = _clause_objects(text, cs, ce, explicit, whole)
+        if after_colon and objs[0].mode == "bare":
+            objs[0].listed = True  # 铁路：川藏铁路、和若铁路: a list under a category
+        if chain and _continues(text, objs[0], cs):
+            chain.append(objs[0])
+            objs = objs[1:]
+        else:
+            out.extend(_read_chain(text, chain))
+            chain = []
+        for j, obj in enumerate(objs):
+            if j == len(objs) - 1 and obj.end == ce and obj.mode == "verb":
+                out.extend(_read_chain(text, chain))
+                chain = [obj]
+            elif _has(signals, obj.start, obj.end):
+                out.extend(read_object(text, obj))
+        explicit = (
+            _INTRO_RE.search(text, cs, ce) is not None
+            or (text.startswith(("：", ":"), ce) and _LIST_HEAD_RE.search(text, cs, ce) is not None)
+        ) or (
+            _PROJECTS_NOUN_RE.search(text, cs, ce) is not None
+            and _INTRO_NEXT_RE.match(text, ce + 1, end) is not None
+        )
+    out.extend(_read_chain(text, chain))
+    return out
+
+
+def _titled(text: str, cs: int, ce: int) -> bool:
+    """The first clause of a line, before a colon or after an enumerator, ending in a name."""
+    if text.startswith(("：", ":"), ce):
+        name = text[cs:ce]
+        return _LIST_HEAD_RE.search(name) is None and shapes.has_strong_head(name)
+    return _ENUM_RE.match(text, cs, ce) is not None and _NAMED_RE.search(text, cs, ce) is not None
+
+
+def _has(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def _continues(text: str, obj: Obj, cs: int) -> bool:
+    """A verbless clause (or one closed by 建设/投产) that carries on the previous list."""
+    if obj.start != cs or obj.mode not in ("bare", "post"):
+        return False
+    if obj.mode == "post" and not it.is_post(obj.verb):
+        return False
+    seg = text[obj.start : obj.end]
+    return not seg.startswith(_NOT_CONTINUING) and not any(
+        w in seg for w in ("的", "到", "对", "向", "把")
+    )
+
+
+def _read_chain(text: str, chain: list[Obj]) -> list[Item]:
+    """Objects continued over commas share the list kind of the last clause's ending."""
+    if len(chain) <= 1:
+        return [x for o in chain for x in read_object(text, o)]
+    tail = text[chain[-1].start : chain[-1].end]
+    explicit = _LIST_END_RE.search(tail) is not None
+    out: list[Item] = []
+    for o in chain:
+        o.explicit = o.explicit or explicit
+        o.chained = True
+        out.extend(read_object(text, o))
+    return out
+
+
+def _is_line(text: str, start: int, end: int) -> bool:
+    before = start == 0 or text[start - 1] == "\n"
+    after = end >= len(text) or text[end] == "\n"
+    return before and after
+
+
+def _clause_objects(text: str, cs: int, ce: int, explicit: bool, whole: bool) -> list[Obj]:
+    if _PRONOUN_RE.match(text, cs, ce):
+        return [Obj(ce, ce, "", "none")]  # 该项目主要建设…: the content of a project
+    runs = verb_runs(text, cs, ce)
+    if not runs:
+        return [Obj(cs, ce, "", "bare", explicit=explicit, whole=whole)]
+    objs: list[Obj] = []
+    first_obj = text[runs[0][1] : runs[1][0] if len(runs) > 1 else ce]
+    closing = it.is_post(text[runs[0][0] : runs[0][1]]) and not text.startswith(
+        _OPENERS, runs[0][0]
+    )
+    if runs[0][0] - cs >= 2 and (len(first_obj.strip()) < 2 or it.is_post(first_obj) or closing):
+        objs.append(Obj(cs, runs[0][0], text[runs[0][0] : runs[0][1]], "post", explicit=explicit))
+    if text[cs] == "以" and runs[0][0] > cs + 1:
+        return objs or [Obj(ce, ce, "", "none")]  # 以三北防护林…为依托: a frame
+    for k, (rs, re_) in enumerate(runs):
+        oe = runs[k + 1][0] if k + 1 < len(runs) else ce
+        if oe - re_ < 2 or "把" in text[cs:rs] or it.is_post(text[re_:oe]):
+            continue
+        objs.append(Obj(re_, oe, text[rs:re_], "verb", explicit=explicit))
+    return objs or [Obj(ce, ce, "", "none")]

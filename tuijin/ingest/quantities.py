@@ -1,0 +1,189 @@
+"""Figures (quantities) of a plan document: entry point of the figures stage.
+
+`extract_quantities` finds every Arabic-digit figure that measures something (money, mass,
+area, power, percentages, counts with a measure word …) and labels it with its value, unit,
+kind (target / actual / spec), year, subject, base value and tier. Figures written only in
+Chinese numerals are not emitted (the gold counts Arabic-digit figures only); other stages
+read them with `tuijin.ingest.numerals.parse_chinese_number`.
+Bare numbers in indicator and project tables (tab- or bar-separated rows under a header of
+years, tiers or units) are figures too, flagged "table".
+The work is split over tuijin/ingest/figures/: scan (candidates), context (sentences, years,
+genre), kind (target/actual/spec, tier), subject and table.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Final
+
+from tuijin.ingest.figures.context import build_context
+from tuijin.ingest.figures.kind import (
+    TIER_RE,
+    kind_of,
+    noun_after,
+    sentence_year,
+    spec_reason,
+    tier_of,
+    year_of,
+)
+from tuijin.ingest.figures.scan import RawFigure, scan_figures
+from tuijin.ingest.figures.subject import GROWTH_RE, subject_of
+from tuijin.ingest.figures.table import table_figures
+from tuijin.ingest.result import Heading, Quantity, QuantityKind, Span
+from tuijin.ingest.units import category, clean_unit, normalise
+
+__all__ = ["extract_quantities"]
+
+_QUALIFIER: Final = re.compile(r"(?:以上|以下|左右)(?:的)?")
+_THRESHOLD_GAP: Final = re.compile(r"(?:及)?(?:以上|以下)?的?")
+_RATE_SUBJECT: Final = re.compile(r"率|比重|占比|比例|覆盖|份额")
+
+
+def _base(fig: RawFigure) -> tuple[float | None, str | None]:
+    value = fig.value
+    if isinstance(value, list):
+        if len(value) == 3 and value[1] == "x":
+            return normalise(float(value[0]) * float(value[2]), fig.unit)
+        return None, normalise(float(value[0]), fig.unit)[1]
+    return normalise(-float(value) if fig.negative else float(value), fig.unit)
+
+
+def _flags(fig: RawFigure, subject: str | None) -> list[str]:
+    flags: list[str] = []
+    cat = category(fig.unit)
+    values = [v for v in (fig.value if isinstance(fig.value, list) else [fig.value])
+              if not isinstance(v, str)]  # fmt: skip
+    top = max(float(v) for v in values)
+    rate = bool(subject and _RATE_SUBJECT.search(subject))
+    if cat == "percent" and fig.unit == "%" and (top > 1000 or (top > 100 and rate)):
+        flags.append("implausible")
+    if cat == "count" and fig.negative:
+        flags.append("implausible")
+    if isinstance(fig.value, list) and len(fig.value) == 2 and fig.value[0] > fig.value[1]:
+        flags.append("implausible")
+    if fig.garbled:
+        flags.append("garbled_digits")
+    return flags
+
+
+def extract_quantities(
+    text: str,
+    *,
+    headings: Sequence[Heading] = (),
+    title: str | None = None,
+    original: str | None = None,
+    date: str | None = None,
+) -> list[Quantity]:
+    """All measuring figures of `text` in document order (spans index `text`).
+
+    `original`: the document as written when `text` is its length-preserving simplified form
+    (a traditional-character document); `Quantity.text` and `unit` are then taken from it, so
+    they stay exact substrings of what the reader sees (`152個`, unit `個`).
+    `date`: the document's ISO date (meta.date) when known; a sentence year before it reports
+    (actual), after it aims (target). Without it the year is read from a dateline in the text.
+    """
+    if original is not None and len(original) != len(text):
+        original = None
+    ctx = build_context(text, headings, title, date)
+    tier_words = [m.start() for m in TIER_RE.finditer(text)]
+    out: list[Quantity] = []
+    prev_end = -1
+    topic: str | None = None  # the last full subject in the sentence, for a later bare 增长
+    topic_sentence = -1
+    for fig in scan_figures(text):
+        s_start, s_end = ctx.sentence(fig.start)
+        c_start, c_end = ctx.clause(fig.start, fig.end, s_start, s_end)
+        tier = None
+        if tier_words:
+            near = bisect_left(tier_words, fig.start - 2400) < bisect_left(tier_words, fig.start)
+            tier = tier_of(text, fig, c_start, c_end, table=near)
+        reason = None if tier else spec_reason(text, fig, s_start, s_end, c_start)
+        same_clause = prev_end >= c_start
+        pre = text[max(c_start, prev_end) : fig.start] if same_clause else text[c_start : fig.start]
+        noun = noun_after(text, fig.end)
+        if not noun:  # 建成20个以上示范项目: the name follows the qualifier
+            gap = _QUALIFIER.match(text, fig.end)
+            noun = noun_after(text, gap.end()) if gap else ""
+        if reason == "threshold":
+            skip = _THRESHOLD_GAP.match(text, fig.end)
+            noun = noun_after(text, skip.end() if skip else fig.end)
+        if s_start > topic_sentence:
+            topic = None
+        subject = subject_of(
+            pre, noun, reason=reason, count=category(fig.unit) == "count", topic=topic
+        )
+        if subject and reason is None and not GROWTH_RE.fullmatch(subject):
+            topic, topic_sentence = subject, s_start
+        if reason is not None:
+            kind, year = "spec", None
+        else:
+            stated = sentence_year(ctx, fig, s_start)
+            kind = kind_of(ctx, fig, s_start, s_end, c_start, c_end, tier, stated)
+            year = year_of(ctx, fig, s_start, s_end, c_end)
+        base_value, base_unit = _base(fig)
+        written, unit = fig.text, fig.unit
+        if original is not None:
+            written = original[fig.start : fig.end]
+            unit = clean_unit(original[fig.unit_start : fig.end])
+        out.append(
+            Quantity(
+                text=written,
+                value=fig.value,
+                unit=unit,
+                kind=kind,  # type: ignore[arg-type]
+                span=Span(fig.start, fig.end),
+                year=year,
+                subject=subject,
+                base_value=base_value,
+                base_unit=base_unit,
+                tier=tier,
+                flags=_flags(fig, subject),
+            )
+        )
+        prev_end = fig.end
+    if "\t" in text or "|" in text or "｜" in text:
+        default: QuantityKind = "target" if ctx.genre == "plan" else "actual"
+        out = _merge(out, _table_quantities(text, original, default))
+    return out
+
+
+def _table_quantities(text: str, original: str | None, default: QuantityKind) -> list[Quantity]:
+    out = []
+    for tf in table_figures(text, default):
+        base_value, base_unit = normalise(float(tf.value), tf.unit)
+        written = original[tf.start : tf.end] if original is not None else tf.text
+        out.append(
+            Quantity(
+                text=written,
+                value=tf.value,
+                unit=tf.unit,
+                kind=tf.kind,
+                span=Span(tf.start, tf.end),
+                year=tf.year,
+                subject=tf.subject or None,
+                base_value=base_value,
+                base_unit=base_unit,
+                tier=tf.tier,
+                flags=["table"],
+            )
+        )
+    return out
+
+
+def _merge(found: list[Quantity], table: list[Quantity]) -> list[Quantity]:
+    """Add table cells that no in-text figure covers, keeping document order."""
+    if not table:
+        return found
+    taken = {(q.span.start, q.span.end) for q in found}
+    starts = [q.span.start for q in found]
+    extra = []
+    for q in table:
+        i = bisect_left(starts, q.span.start)
+        covered = (i < len(found) and found[i].span.start < q.span.end) or (
+            i > 0 and found[i - 1].span.end > q.span.start
+        )
+        if not covered and (q.span.start, q.span.end) not in taken:
+            extra.append(q)
+    return sorted(found + extra, key=lambda q: q.span.start)

@@ -1,0 +1,244 @@
+"""Project names: list splitting, minimal spans, exclusions, news and table shapes.
+
+Every sentence here is written for the test (facts in the genre's shapes, not corpus text).
+"""
+
+from __future__ import annotations
+
+import time
+
+from tuijin.ingest.projects import extract_projects
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in extract_projects(text)]
+
+
+def test_list_with_project_tail_gives_one_entry_per_item() -> None:
+    text = "今年全区重点推进金沙湾污水处理厂、北山供水管道、东城体育馆等项目建设。"
+    assert names(text) == ["金沙湾污水处理厂", "北山供水管道", "东城体育馆"]
+
+
+def test_bare_place_names_count_inside_an_explicit_project_list() -> None:
+    text = "加快实施青石湾、石门坎等土地整理项目。"
+    assert names(text) == ["青石湾", "石门坎"]
+
+
+def test_leading_verbs_and_trailing_list_words_are_not_part_of_the_name() -> None:
+    text = "开工建设滨江大道西延段，加快推进新城水库项目建设。"
+    assert names(text) == ["滨江大道西延段", "新城水库"]
+
+
+def test_trailing_project_word_of_the_verb_is_stripped_per_item() -> None:
+    text = "重点实施柳河流域防洪治理工程、河西风电建设、城南污水处理厂提标改造项目。"
+    assert names(text) == ["柳河流域防洪治理工程", "河西风电", "城南污水处理厂提标改造"]
+
+
+def test_project_word_of_a_single_capacity_name_is_kept() -> None:
+    text = "以石化公司在本地新上500万吨炼油项目为契机，延伸下游产业链。"
+    assert "500万吨炼油项目" in names(text)
+
+
+def test_capacity_that_is_part_of_the_name_is_kept() -> None:
+    text = "推进天元化工20万吨乙二醇、3万吨特种树脂等重点项目建设。"
+    assert names(text) == ["天元化工20万吨乙二醇", "3万吨特种树脂"]
+
+
+def test_modifiers_sharing_one_head_stay_one_entry() -> None:
+    text = "加快推进东、西环城快速路建设。"
+    assert names(text) == ["东、西环城快速路"]
+
+
+def test_unit_labels_sharing_one_head_stay_one_entry() -> None:
+    text = "重点抓好华能电厂1#、2#机组超低排放改造、城西热源厂扩建等项目建设。"
+    assert names(text) == ["华能电厂1#、2#机组超低排放改造", "城西热源厂扩建"]
+
+
+def test_and_splits_two_different_undertakings() -> None:
+    text = "建成市急救指挥中心和城东消防训练基地。"
+    assert names(text) == ["市急救指挥中心", "城东消防训练基地"]
+
+
+def test_and_inside_one_facility_name_is_kept() -> None:
+    text = "抓好中药饮片研发中心及工业化生产线、河谷冷链物流园等项目建设。"
+    assert names(text) == ["中药饮片研发中心及工业化生产线", "河谷冷链物流园"]
+
+
+def test_routes_counted_by_the_text_are_split() -> None:
+    text = "加快推进河口-新城、河口-机场两条快速通道和机场-港区道路建设。"
+    assert names(text) == ["河口-新城", "河口-机场", "机场-港区道路"]
+
+
+def test_preposition_before_an_explicit_list_is_dropped() -> None:
+    text = "对航空物流园、智能装备产业园等招商引资项目，要强化要素保障。"
+    assert names(text) == ["航空物流园", "智能装备产业园"]
+
+
+def test_route_with_a_section_is_one_name() -> None:
+    assert names("开工建设定西至平凉铁路静宁至华亭段。") == ["定西至平凉铁路静宁至华亭段"]
+
+
+def test_list_of_industries_before_a_project_count_is_excluded() -> None:
+    text = "围绕新材料、生物医药等产业谋划招商项目40个。"
+    assert names(text) == []
+
+
+def test_list_of_named_projects_after_any_verb() -> None:
+    text = "与会人员观摩了华能热电厂超低排放改造项目、北山引水工程。"
+    assert names(text) == ["华能热电厂超低排放改造", "北山引水工程"]
+
+
+def test_upgrading_a_street_quarter_is_not_a_project() -> None:
+    assert names("推动西关历史文化街区提质升级。") == []
+
+
+def test_generic_project_words_in_a_headline_are_not_names() -> None:
+    assert names("全省重大项目建设现场推进会召开\n") == []
+
+
+def test_areas_and_new_towns_are_excluded() -> None:
+    text = "高标准建设东部生态新城，加快建设承接产业转移示范区，加快临空经济区建设。"
+    assert names(text) == []
+
+
+def test_streets_and_districts_not_called_projects_are_excluded() -> None:
+    text = "打造南门、西关、北街等特色美食街区，实施老城、河滨等八大片区改造。"
+    assert names(text) == []
+
+
+def test_status_aims_are_excluded() -> None:
+    text = "加快建设国家重要的新能源装备制造基地，打造区域性物流中心。"
+    assert names(text) == []
+
+
+def test_slogan_programmes_are_excluded() -> None:
+    text = "大力实施“百村示范”工程，推进“十大民生工程”，实施五大提升工程。"
+    assert names(text) == []
+
+
+def test_platforms_and_systems_are_excluded() -> None:
+    text = "建成全市智慧城管平台，上线政务服务系统，统筹建设科创港等重大创新平台。"
+    assert names(text) == []
+
+
+def test_network_build_outs_without_project_noun_are_excluded() -> None:
+    text = "加快新区配电网建设，推进城市轨道交通建设。"
+    assert names(text) == []
+
+
+def test_things_only_relied_on_are_excluded() -> None:
+    text = "依托万华广场、城北公园等进一步提升消费品质。以防护林工程为依托，巩固生态成果。"
+    assert names(text) == []
+
+
+def test_counted_generic_facilities_are_excluded() -> None:
+    text = "新建社区卫生服务站12个，建成口袋公园8个，改造老旧小区300个。"
+    assert names(text) == []
+
+
+def test_subject_list_before_a_completion_verb() -> None:
+    text = "去年，沿河快速路北延段、城北立交桥建成通车。"
+    assert names(text) == ["沿河快速路北延段", "城北立交桥"]
+
+
+def test_list_before_count_and_closing_verb() -> None:
+    text = "其中，宏达电子元件产业园、恒通年产5万吨铝型材等12个项目已建成投产。"
+    assert names(text) == ["宏达电子元件产业园", "恒通年产5万吨铝型材"]
+
+
+def test_news_article_with_described_projects() -> None:
+    text = (
+        "此次集中开工项目26个。\n"
+        "其中，中科光电年产3GW光伏组件项目总投资12亿元；北方药业口服制剂车间改造项目计划投资2亿元。\n"
+        "基础设施项目包括：县城第二水厂、南环路改造工程、城关镇中心小学等。\n"
+    )
+    got = names(text)
+    assert "中科光电年产3GW光伏组件项目" in got
+    assert "北方药业口服制剂车间改造项目" in got
+    assert {"县城第二水厂", "南环路改造工程", "城关镇中心小学"} <= set(got)
+
+
+def test_ceremony_headline_names_its_project() -> None:
+    text = "河西风光储一体化项目开工仪式昨日在金川举行。"
+    assert names(text) == ["河西风光储一体化项目"]
+
+
+def test_supporting_verb_before_an_explicit_list_is_not_in_the_name() -> None:
+    text = "督促北关污水处理厂、东湖公园等项目加快建设。"
+    assert names(text) == ["北关污水处理厂", "东湖公园"]
+
+
+def test_counted_list_without_deng_is_a_project_list() -> None:
+    text = "加快推进北湖湾、南岭坪两个续建项目建设。"
+    assert names(text) == ["北湖湾", "南岭坪"]
+
+
+def test_project_named_in_a_signed_agreement() -> None:
+    text = "远景能源与县政府签订50万千瓦风电项目投资协议。"
+    assert names(text) == ["50万千瓦风电项目"]
+
+
+def test_subject_and_verb_before_a_verbless_list_are_dropped() -> None:
+    text = "全县共有城南供水厂、北山隧道等项目。"
+    assert names(text) == ["城南供水厂", "北山隧道"]
+
+
+def test_signing_list_enumerated_one_per_line() -> None:
+    text = "签约项目主要有：\n1.华宇集团20万千瓦风电项目\n2.中通西北快递分拨中心项目\n"
+    assert names(text) == ["华宇集团20万千瓦风电项目", "中通西北快递分拨中心项目"]
+
+
+def test_category_colon_lists_in_a_box() -> None:
+    text = (
+        "专栏2 重大水利工程\n"
+        "水库：黑河水库、南沟水库扩建。\n"
+        "重点领域：新能源、新材料。\n"
+        "责任单位：省水利厅、省发展改革委。\n"
+    )
+    assert names(text) == ["黑河水库", "南沟水库扩建"]
+
+
+def test_table_rows_under_the_project_name_column() -> None:
+    text = (
+        "序号\t项目名称\t建设单位\t总投资\n"
+        "1\t北河水库除险加固工程\t县水务局\t1.2\n"
+        "2\t城西物流园（一期）\t交投公司\t3.5\n"
+        "\n"
+    )
+    assert names(text) == ["北河水库除险加固工程", "城西物流园（一期）"]
+
+
+def test_pipe_table_with_windows_line_ends() -> None:
+    text = "| 序号 | 项目名称 | 总投资 |\r\n|---|---|---|\r\n| 1 | 南郊热电联产工程 | 9.8 |\r\n\r\n"
+    assert names(text) == ["南郊热电联产工程"]
+
+
+def test_traditional_text_passed_as_simplified_keeps_spans() -> None:
+    original = "加快興建臨港物流園、北岸污水處理廠等項目。"
+    simplified = "加快兴建临港物流园、北岸污水处理厂等项目。"
+    found = extract_projects(simplified)
+    assert [original[p.span.start : p.span.end] for p in found] == ["臨港物流園", "北岸污水處理廠"]
+
+
+def test_quoted_name_is_taken_without_quotes() -> None:
+    assert names("推进“城北社会治理指挥中心”建设。") == ["城北社会治理指挥中心"]
+
+
+def test_identical_duplicates_are_dropped_but_variants_kept() -> None:
+    text = "加快建设滨河湿地公园。年内建成滨河湿地公园。推进滨河湿地公园二期建设。"
+    assert names(text) == ["滨河湿地公园", "滨河湿地公园二期"]
+
+
+def test_spans_index_the_text_in_document_order() -> None:
+    text = "重点建设南山隧道、北湖公园等项目。"
+    found = extract_projects(text)
+    assert [text[p.span.start : p.span.end] for p in found] == [p.name for p in found]
+    assert [p.span.start for p in found] == sorted(p.span.start for p in found)
+
+
+def test_random_junk_is_fast_and_yields_little() -> None:
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+    junk = "".join(chars[(i * 7919) % len(chars)] for i in range(400_000))
+    start = time.process_time()
+    extract_projects(junk)
+    assert time.process_time() - start < 5.0

@@ -1,0 +1,298 @@
+"""Reads of reporting and warnings. Every selector takes `user` first: scoping is decided here
+(for now every signed-in user sees everything; a liaison will see only its unit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar, cast
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Model,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from tuijin.core.types import UserLike as User
+from tuijin.orgs.models import Unit
+from tuijin.plans.models import Target, Task
+from tuijin.projects.models import Project
+
+from .choices import SubmissionState, WarningLevel
+from .models import (
+    Cycle,
+    Entry,
+    IndicatorFigure,
+    Notice,
+    Period,
+    Submission,
+    Warning,
+    WarningRule,
+)
+from .owing import Owed, owed_by, units_owing
+from .warnings import warning_rule_current
+
+M = TypeVar("M", bound=Model)
+
+
+# ── cycles, periods, submissions ───────────────────────────────────────────────────────────
+
+
+def cycle_list(user: User) -> QuerySet[Cycle]:
+    """Cycles with the number of periods opened."""
+    return Cycle.objects.annotate(period_count=Count("periods")).order_by("-active", "name")
+
+
+def cycle_get(user: User, pk: int | str) -> Cycle:
+    return get_object_or_404(Cycle.objects.prefetch_related("units"), pk=pk)
+
+
+def period_list(user: User, cycle: Cycle | None = None) -> QuerySet[Period]:
+    """Periods (latest first) with counts of submissions by state."""
+    qs = Period.objects.select_related("cycle")
+    if cycle is not None:
+        qs = qs.filter(cycle=cycle)
+    return qs.annotate(
+        submitted_count=Count(
+            "submissions",
+            filter=Q(submissions__state__in=(SubmissionState.SUBMITTED, SubmissionState.ACCEPTED)),
+        ),
+        accepted_count=Count("submissions", filter=Q(submissions__state=SubmissionState.ACCEPTED)),
+        late_count=Count("submissions", filter=Q(submissions__late=True)),
+    ).order_by("-end", "cycle__name")
+
+
+def period_get(user: User, pk: int | str) -> Period:
+    return get_object_or_404(Period.objects.select_related("cycle"), pk=pk)
+
+
+def submission_get(user: User, pk: int | str) -> Submission:
+    """One submission with its entries (tasks, projects), figures and attachments."""
+    qs = Submission.objects.select_related(
+        "period__cycle", "unit", "returned_by", "accepted_by"
+    ).prefetch_related(
+        Prefetch(
+            "entries",
+            queryset=Entry.objects.select_related("task", "project").prefetch_related(
+                "attachments"
+            ),
+        ),
+        Prefetch("figures", queryset=IndicatorFigure.objects.select_related("indicator", "area")),
+        "attachments",
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def submission_for(user: User, period: Period, unit: Unit) -> Submission | None:
+    return Submission.objects.filter(period=period, unit=unit).first()
+
+
+def unit_submissions(user: User, unit: Unit) -> QuerySet[Submission]:
+    """A unit's submissions, latest period first."""
+    return (
+        Submission.objects.filter(unit=unit)
+        .select_related("period__cycle")
+        .order_by("-period__end", "period__cycle__name")
+    )
+
+
+def unit_owes(user: User, unit: Unit) -> list[Owed]:
+    """What UNIT reports on (tasks then projects, lead first): `.task`, `.project`, `.role`."""
+    return owed_by(unit)
+
+
+@dataclass
+class BoardRow:
+    unit: Unit
+    submission: Submission | None
+    state: str  # a SubmissionState value, or "missing" when nothing was started
+    late: bool  # submitted after the due date
+    overdue: bool  # not submitted and the due date has passed
+    problems: int = 0
+
+
+@dataclass
+class ProblemRow:
+    unit: Unit
+    submission: Submission
+    entry: Entry
+    text: str
+    blocked: bool
+
+
+@dataclass
+class Board:
+    period: Period
+    rows: list[BoardRow]
+    problems: list[ProblemRow]
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def missing(self) -> list[BoardRow]:
+        return [r for r in self.rows if r.state not in ("submitted", "accepted")]
+
+    @property
+    def late(self) -> list[BoardRow]:
+        return [r for r in self.rows if r.late or r.overdue]
+
+
+def cycle_board(user: User, period: Period, *, today: dt.date | None = None) -> Board:
+    """The office's view of a period: every unit that owes it (and any that submitted anyway),
+    its state, whether it is late or overdue, and the problems raised (问题清单).
+
+    `counts` has: units; one count per state (draft, submitted, returned, accepted, and
+    missing = nothing started); submitted_total (submitted or accepted); late (submitted after
+    due); overdue (not submitted, due passed); problems."""
+    today = today or timezone.localdate()
+    submissions = {
+        s.unit_id: s for s in Submission.objects.filter(period=period).select_related("unit")
+    }
+    units = list(units_owing(period.cycle))
+    known = {u.pk for u in units}
+    units += [s.unit for s in submissions.values() if s.unit_id not in known]
+    entries = (
+        Entry.objects.filter(submission__period=period)
+        .filter(Q(problem__gt="") | Q(blocked=True))
+        .exclude(submission__state=SubmissionState.DRAFT)
+        .select_related("task", "project", "submission__unit")
+        .order_by("submission__unit__name", "order", "pk")
+    )
+    problems = [
+        ProblemRow(
+            unit=e.submission.unit,
+            submission=e.submission,
+            entry=e,
+            text=e.problem or "报告受阻",
+            blocked=e.blocked,
+        )
+        for e in entries
+    ]
+    per_unit = Counter(p.unit.pk for p in problems)
+    rows: list[BoardRow] = []
+    counts: Counter[str] = Counter()
+    for unit in sorted(units, key=lambda u: u.name):
+        sub = submissions.get(unit.pk)
+        state = sub.state if sub is not None else "missing"
+        sent = state in (SubmissionState.SUBMITTED, SubmissionState.ACCEPTED)
+        late = bool(sub and sub.late)
+        overdue = not sent and not late and today > period.due_date
+        row = BoardRow(unit, sub, state, late, overdue, per_unit.get(unit.pk, 0))
+        rows.append(row)
+        counts["units"] += 1
+        counts[state] += 1
+        counts["submitted_total"] += int(sent)
+        counts["late"] += int(late)
+        counts["overdue"] += int(overdue)
+    counts["problems"] = len(problems)
+    return Board(period=period, rows=rows, problems=problems, counts=counts)
+
+
+def notice_list(user: User, *, unread_only: bool = False) -> QuerySet[Notice]:
+    """The signed-in user's notices, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return Notice.objects.none()
+    qs = Notice.objects.filter(user_id=cast(int, user.pk)).select_related("unit", "period")
+    return qs.filter(read=False) if unread_only else qs
+
+
+def notice_unread_count(user: User) -> int:
+    return notice_list(user, unread_only=True).count()
+
+
+# ── warnings ───────────────────────────────────────────────────────────────────────────────
+
+
+def warning_rule(user: User) -> WarningRule:
+    """The office's current thresholds (the active WarningRule)."""
+    return warning_rule_current()
+
+
+_KINDS: dict[type[Model], str] = {Task: "task", Project: "project", Target: "target"}
+
+
+def warnings_for(user: User, objects: Iterable[Model]) -> dict[Model, Warning]:
+    """The warning of each task, project or target in OBJECTS (objects without one are left
+    out): `warnings_for(user, page_of_tasks)[task].level`."""
+    objects = list(objects)
+    wanted: dict[str, dict[int, Model]] = {"task": {}, "project": {}, "target": {}}
+    for obj in objects:
+        kind = _KINDS.get(type(obj))
+        if kind is not None and obj.pk is not None:
+            wanted[kind][obj.pk] = obj
+    found: dict[Model, Warning] = {}
+    for kind, by_pk in wanted.items():
+        if not by_pk:
+            continue
+        for warning in Warning.objects.filter(**{f"{kind}_id__in": list(by_pk)}):
+            found[by_pk[getattr(warning, f"{kind}_id")]] = warning
+    return found
+
+
+def with_warning_level(user: User, qs: QuerySet[M]) -> QuerySet[M]:
+    """Annotate a Task, Project or Target queryset with `warning_level` and `warning_reason`
+    (None when not yet computed); order or filter on them like any field."""
+    annotated = qs.annotate(warning_level=F("warning__level"), warning_reason=F("warning__reason"))
+    return cast("QuerySet[M]", annotated)
+
+
+def warning_list(
+    user: User, *, level: str | None = None, kind: str | None = None
+) -> QuerySet[Warning]:
+    """Warnings, reds first then yellows; KIND is task/project/target."""
+    qs = Warning.objects.select_related("task", "project", "target__indicator")
+    if level:
+        qs = qs.filter(level=level)
+    if kind in ("task", "project", "target"):
+        qs = qs.filter(**{f"{kind}__isnull": False})
+    order = {WarningLevel.RED: 0, WarningLevel.YELLOW: 1, WarningLevel.GREEN: 2}
+    rank = Case(
+        *(When(level=lv, then=Value(r)) for lv, r in order.items()),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(level_rank=rank).order_by("level_rank", "-changed_at", "pk")
+
+
+def warning_summary(user: User, *, unit: Unit | None = None) -> dict[str, dict[str, int]]:
+    """Counts per level for tasks, projects and targets (for the overview or one unit's page):
+    {"task": {"red": 2, "yellow": 5, "green": 30, "grey": 0}, ...}."""
+    qs = Warning.objects.all()
+    if unit is not None:
+        qs = qs.filter(_unit_q(unit))
+    summary: dict[str, dict[str, int]] = {}
+    for kind in ("task", "project", "target"):
+        rows = (
+            qs.filter(**{f"{kind}__isnull": False})
+            .values("level")
+            .annotate(n=Count("pk"))
+            .values_list("level", "n")
+        )
+        counts = {level: 0 for level in WarningLevel.values}
+        counts.update(dict(rows))
+        summary[kind] = counts
+    return summary
+
+
+def _unit_q(unit: Unit) -> Q:
+    return (
+        Q(task__assignments__unit=unit)
+        | Q(project__lead_unit=unit)
+        | Q(project__responsible_units=unit)
+    )
+
+
+def unit_warnings(user: User, unit: Unit, *, level: str | None = None) -> QuerySet[Warning]:
+    """Warnings on the tasks and projects UNIT owes, reds first."""
+    ids = Warning.objects.filter(_unit_q(unit)).values("pk")
+    return warning_list(user, level=level).filter(pk__in=ids)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # serves the API docs page from local static files (no CDN)
     "simple_history",
+    "rules",
     "tuijin.core",
     "tuijin.orgs",
     "tuijin.geo",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "tuijin.plans",
     "tuijin.projects",
     "tuijin.reporting",
+    "tuijin.accounts",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +110,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Object permissions (tuijin/accounts/permissions.py) through `rules`; superusers pass everything.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

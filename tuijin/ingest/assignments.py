@@ -47,9 +47,16 @@ _VERB = re.compile(
 _DEADLINE = re.compile(r"\d{4}年|年底|年内|前完成|长期|持续推进|每年|季度")
 _UNIT_END = re.compile(
     r"(?:委员会|委|局|办|厅|部|署|管委会|政府|办公室|指挥部|中心|公司|集团|总社|总会|联合会|"
-    r"银行|法院|检察院|院|室|处|大队|支队|总队|队|团|社|会|部门|单位)$"
+    r"银行|分行|支行|海关|法院|检察院|院|室|处|所|站|大队|支队|总队|队|团|社|会|部门|单位)$"
 )
 _UNIT_TOKEN = re.compile(r"(?:[^、，,；;\s（()）]|[（(][^（()）\n]{0,30}[）)])+")
+_EACH = re.compile(r"各[^\d]{1,9}")  # 各县区政府, 各有关单位 — not "各单位每月10日前…"
+_LIST_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)])\s*")
+_ADDRESSEE = re.compile(r"[：:]\s*$")  # "各县市区人民政府，市政府各部门：" addresses, not assigns
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
+    r"[一二三四五六七八九十]{1,3}日)$"
+)
 _TRIM = " \t\u3000\u00a0。，,、；;：:.．"
 
 
@@ -201,7 +208,7 @@ def _parse_verbs(seg: str, lo: int, hi: int) -> Parsed | None:
 def _parse_bare(seg: str, lo: int, hi: int) -> Parsed | None:
     units = _units(seg, lo, hi)
     if not _plausible(seg, units) or not all(
-        _UNIT_END.search(seg[s:e]) or seg[s] == "各" for s, e in units
+        _UNIT_END.search(seg[s:e]) or _EACH.fullmatch(seg[s:e]) for s, e in units
     ):
         return None
     return [], units, None
@@ -224,6 +231,19 @@ def _closes_paragraph(simp: str, end: int, line_end: int) -> bool:
     return not simp[end:line_end].strip(_TRIM + '”"')
 
 
+def _signature_lines(lines: list[Line]) -> set[int]:
+    """Lines that sign the document: the issuer's name right above a date line."""
+    found: set[int] = set()
+    previous: Line | None = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if previous is not None and _DATE_LINE.match(line.text.strip()):
+            found.add(previous.index)
+        previous = line
+    return found
+
+
 def extract_assignments(lines: list[Line], text: str, simp: str, outline: Outline) -> list[Found]:
     """Every marker in document order, with its anchor and the paragraph it closes."""
     lead_first = declares_first_lead(simp)
@@ -233,6 +253,7 @@ def extract_assignments(lines: list[Line], text: str, simp: str, outline: Outlin
     last_para: Line | None = None
     unit_lines: set[int] = set()
     starts = [ln.start for ln in lines]
+    signatures = _signature_lines(lines) if decomposition else set()
     hot = {bisect_right(starts, m.start()) - 1 for m in _TRIGGER.finditer(simp)}
     for line in lines:
         if not line.text or "\t" in line.text:
@@ -268,7 +289,14 @@ def extract_assignments(lines: list[Line], text: str, simp: str, outline: Outlin
             if parsed is not None:
                 markers.append((k.start(), end, parsed))
             break
-        if not markers and decomposition and last_para is not None and len(seg) <= 80:
+        if (
+            not markers
+            and decomposition
+            and last_para is not None
+            and len(seg) <= 80
+            and not _ADDRESSEE.search(seg)
+            and line.index not in signatures
+        ):
             parsed = _parse_bare(seg, 0, len(seg))
             if (
                 parsed is not None
@@ -296,7 +324,8 @@ def extract_assignments(lines: list[Line], text: str, simp: str, outline: Outlin
                 anchor = outline.headings[heading_at[para.index]].title
                 para_index = para.index
             else:
-                anchor = para.text[:12]
+                body = _LIST_LABEL.sub("", para.text, count=1)  # "1.全年…" anchors on "全年…"
+                anchor = body[:12]
                 para_index = para.index
             span = Span(line.start + start, line.start + end)
             found.append(Found(Assignment(anchor, lead, resp, span, None, deadline), para_index))

@@ -46,6 +46,8 @@ _TRAILING_MARKER = re.compile(
     r"[）)]\s*$"
 )
 _STRIP = " \t\u3000\u00a0。，,、；;：:！!？?"
+_CLAUSE = re.compile(r"[，,]")
+_FIGURE = re.compile(r"\d(?:[\d.]*)\s*(?:%|％|亿|万|千|百|个|家|项|座|所|条|人|户|台|吨|元|场)")
 
 # Unnumbered headline lines.
 _HEADLINE_BAD_END = re.compile(r"[。！？!?；;：:，,、…—\-）)]$")
@@ -118,6 +120,8 @@ def _numbered(line: Line, simp: str) -> _Hit | None:
             end -= 1
         if end <= rest_start or not _CJK.search(text, rest_start, end):
             return None
+        if _is_statement(kind, text[rest_start:end]):
+            return None  # "1.全年实现进出口总额突破520亿元，同比增长10%" is a numbered item
         span_end = stop.end() if stop else len(text)
         inline = bool(text[span_end:].strip(_STRIP)) and bool(stop)
         label = _ENCLOSED.get(m.group("label"), m.group("label"))
@@ -125,6 +129,13 @@ def _numbered(line: Line, simp: str) -> _Hit | None:
             kind, label, line.start + rest_start, line.start + end, line.start + span_end, inline
         )
     return None
+
+
+def _is_statement(kind: str, title: str) -> bool:
+    """A numbered sentence that states a figure or runs on over clauses is not a title."""
+    if len(title) > 40:
+        return True
+    return kind in ("l3", "l4") and bool(_CLAUSE.search(title) or _FIGURE.search(title))
 
 
 def is_body(line: Line) -> bool:

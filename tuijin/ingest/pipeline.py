@@ -30,12 +30,13 @@ from .normalize import matching_text
 from .projects import extract_projects
 from .quantities import extract_quantities
 from .readers import read_document
-from .result import Extraction, Heading, Span
+from .result import Extraction, Heading, Mention, ProjectMention, Span
 from .segment import Line, split_lines
 from .tables import TableItem, extract_tables
 from .tasks import build_tasks
 
 DEFAULT_BUDGET_S = 120.0
+Named = TypeVar("Named", ProjectMention, Mention)
 
 
 @dataclass(slots=True)
@@ -146,7 +147,13 @@ def shifted(items: list[T], offset: int) -> list[T]:
 def _quantities(w: Work) -> None:
     title = w.result.meta.title
     for start, end, heads in chunks(w.simp, w.result.headings):
-        found = extract_quantities(w.simp[start:end], headings=heads, title=title)
+        found = extract_quantities(
+            w.simp[start:end],
+            headings=heads,
+            title=title,
+            original=w.result.text[start:end],
+            date=w.result.meta.date,
+        )
         w.result.quantities.extend(shifted(found, start))
 
 
@@ -154,14 +161,26 @@ def _projects(w: Work) -> None:
     seen: set[str] = set()
     for start, end, heads in chunks(w.simp, w.result.headings):
         for p in shifted(extract_projects(w.simp[start:end], headings=heads), start):
+            p = _as_printed(w, p)
             if start == 0 or p.name not in seen:  # a chunk repeats no name of an earlier one
                 seen.add(p.name)
                 w.result.projects.append(p)
 
 
+def _as_printed(w: Work, item: Named) -> Named:
+    """Names are found in the simplified text but reported as printed (traditional stays so)."""
+    if w.simp == w.result.text:
+        return item
+    printed = w.result.text[item.span.start : item.span.end]
+    if isinstance(item, ProjectMention):
+        return item if item.name == printed else dataclasses.replace(item, name=printed)
+    return item if item.text == printed else dataclasses.replace(item, text=printed)
+
+
 def _mentions(w: Work) -> None:
     for start, end, _ in chunks(w.simp, []):
-        w.result.mentions.extend(shifted(extract_mentions(w.simp[start:end]), start))
+        found = shifted(extract_mentions(w.simp[start:end]), start)
+        w.result.mentions.extend(_as_printed(w, m) for m in found)
 
 
 Stage = tuple[str, Callable[[Work], None]]

@@ -138,7 +138,7 @@ def test_decomposition_notice_lists_units_under_each_target() -> None:
         """)
     assert got == [
         ("地区生产总值增长6%左右", [], ["市发展改革委", "市统计局"]),
-        ("城镇新增就业3万人", [], ["市人社局"]),
+        ("城镇新增就业3万人。", [], ["市人社局"]),  # a plain item: its first 12 characters
     ]
 
 
@@ -188,3 +188,27 @@ def test_bare_unit_list_closing_a_task() -> None:
 def test_closing_parenthesis_that_is_not_a_unit_list() -> None:
     got = markers("加快出台配套办法（试行）。\n依法设立兰州新区（国家级新区）\n")
     assert got == []
+
+
+DECOMPOSITION = """
+    示范市人民政府办公室关于印发2025年招商引资重点任务分解的通知
+    示政办发〔2025〕3号
+
+    各区县人民政府，示范经开区管委会，市直各部门：
+    现将2025年招商引资重点任务分解如下。
+    一、主要目标
+    1.全年引进亿元以上项目120个，实际到位资金增长8%。（市投资促进局、各区县政府）
+    2.外资实际使用达到2亿美元。（市商务局、示范海关，人行示范市中心支行）
+    二、工作要求
+    各单位每月10日前报送进展。
+    示范市人民政府办公室
+    2025年1月8日
+    """
+
+
+def test_decomposition_notice_reads_unit_lists_but_not_addressees_or_signature() -> None:
+    got = markers(DECOMPOSITION)
+    assert [responsible for _, _, responsible in got] == [
+        ["市投资促进局", "各区县政府"],
+        ["市商务局", "示范海关", "人行示范市中心支行"],
+    ]

@@ -189,3 +189,14 @@ def test_digit_list_at_line_start_is_not_a_heading() -> None:
 def test_headings_that_start_with_a_number_word() -> None:
     got = headings("一、十大工程\n1、5G网络建设\n")
     assert got == [(1, "一", "十大工程"), (3, "1", "5G网络建设")]
+
+
+def test_numbered_statements_with_figures_are_items_not_headings() -> None:
+    got = headings(
+        """
+        一、主要目标
+        1.全年引进亿元以上项目120个，实际到位资金增长8%。
+        2.优化营商环境。持续开展“一网通办”。
+        """
+    )
+    assert got == [(1, "一", "主要目标"), (3, "2", "优化营商环境")]

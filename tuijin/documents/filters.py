@@ -10,7 +10,7 @@ from .choices import DocumentKind, DocumentStatus
 from .models import Document
 
 
-class DocumentFilter(django_filters.FilterSet):  # type: ignore[misc]
+class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     kind = django_filters.ChoiceFilter(
         choices=DocumentKind.choices, label=_("类型"), empty_label=_("全部类型")

@@ -240,7 +240,7 @@ class Loader:
                 self.report.created["指标"] += 1
             base = _decimal(item.get("base_value"))
             if kind == "target":
-                tier = item.get("tier") if item.get("tier") in TIERS else "base"
+                tier = str(item["tier"]) if item.get("tier") in TIERS else "base"
                 target = Target(indicator=indicator, year=year, tier=tier, kind="target")
                 existing = Target.objects.filter(
                     group_key=target.compute_group_key(), tier=tier

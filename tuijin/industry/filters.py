@@ -10,7 +10,7 @@ from .choices import ClusterTier
 from .models import Cluster
 
 
-class ClusterFilter(django_filters.FilterSet):  # type: ignore[misc]
+class ClusterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     tier = django_filters.ChoiceFilter(
         choices=ClusterTier.choices, label=_("规模层级"), empty_label=_("全部层级")

@@ -10,7 +10,7 @@ from .choices import UnitKind
 from .models import Unit
 
 
-class UnitFilter(django_filters.FilterSet):  # type: ignore[misc]
+class UnitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     kind = django_filters.ChoiceFilter(
         choices=UnitKind.choices, label=_("类型"), empty_label=_("全部类型")

@@ -20,7 +20,7 @@ from .models import Assignment, Indicator, Target, Task
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class TaskFilter(django_filters.FilterSet):  # type: ignore[misc]
+class TaskFilter(django_filters.FilterSet):
     """Tasks by unit (any assignment, or only as `role` when both are given), status, document,
     deadline window and free text (title, text, code)."""
 
@@ -93,7 +93,7 @@ class TaskFilter(django_filters.FilterSet):  # type: ignore[misc]
         )
 
 
-class TargetFilter(django_filters.FilterSet):  # type: ignore[misc]
+class TargetFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     indicator = django_filters.ModelChoiceFilter(
         queryset=Indicator.objects.all(), label=_("指标"), empty_label=_("全部指标")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tuijin.core.models import Sourced, TimeStamped, sourced_constraints
+from tuijin.orgs.models import Unit
 
 from .choices import AssignmentRole, Direction, TargetKind, TargetTier, TaskStatus
 
@@ -47,7 +48,7 @@ class Task(TimeStamped, Sourced):
         _("完成进度(%)"), default=0, validators=[MaxValueValidator(100)]
     )
     order = models.PositiveIntegerField(_("排序"), default=0)
-    units = models.ManyToManyField(
+    units: models.ManyToManyField[Unit, Assignment] = models.ManyToManyField(
         "orgs.Unit", through="Assignment", verbose_name=_("单位"), related_name="tasks"
     )
     history = HistoricalRecords(excluded_fields=["text"])

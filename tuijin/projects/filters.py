@@ -14,7 +14,7 @@ from .choices import ProjectList, ProjectStage
 from .models import AnnualPlan, Project
 
 
-class ProjectFilter(django_filters.FilterSet):  # type: ignore[misc]
+class ProjectFilter(django_filters.FilterSet):
     """Projects by stage, list, area, cluster, unit (lead or responsible), year (under
     construction that year, or with an annual plan for it), investment range and free text."""
 

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from tuijin.core.models import Sourced, TimeStamped, sourced_constraints
 
 from .choices import EventKind, ProjectList, ProjectStage
 
-MONEY = {"max_digits": 16, "decimal_places": 4}
+
+def money(verbose_name: StrOrPromise, *, optional: bool = False) -> models.DecimalField[Any, Any]:
+    """An amount in 亿元 with four decimals (万元 precision)."""
+    return models.DecimalField(
+        verbose_name, max_digits=16, decimal_places=4, null=optional, blank=optional
+    )
 
 
 class Project(TimeStamped, Sourced):
     name = models.CharField(_("项目名称"), max_length=200, unique=True)
     code = models.CharField(_("项目编号"), max_length=40, blank=True)
     content = models.TextField(_("建设内容及规模"), blank=True)
-    total_investment = models.DecimalField(_("总投资(亿元)"), null=True, blank=True, **MONEY)
+    total_investment = money(_("总投资(亿元)"), optional=True)
     stage = models.CharField(
         _("项目阶段"), max_length=16, choices=ProjectStage.choices, default=ProjectStage.RESERVE
     )
@@ -108,7 +116,7 @@ class AnnualPlan(TimeStamped):
         Project, verbose_name=_("项目"), on_delete=models.CASCADE, related_name="annual_plans"
     )
     year = models.PositiveSmallIntegerField(_("年度"))
-    planned_investment = models.DecimalField(_("年度计划投资(亿元)"), **MONEY)
+    planned_investment = money(_("年度计划投资(亿元)"))
     milestones = models.TextField(_("年度目标/节点"), blank=True)
     history = HistoricalRecords()
 
@@ -135,8 +143,8 @@ class ProgressReport(TimeStamped):
     )
     year = models.PositiveSmallIntegerField(_("年度"))
     month = models.PositiveSmallIntegerField(_("月份"), validators=[MaxValueValidator(12)])
-    completed_investment = models.DecimalField(_("本期完成投资(亿元)"), **MONEY)
-    cumulative_investment = models.DecimalField(_("年度累计完成投资(亿元)"), **MONEY)
+    completed_investment = money(_("本期完成投资(亿元)"))
+    cumulative_investment = money(_("年度累计完成投资(亿元)"))
     progress = models.TextField(_("进展情况"), blank=True)
     problems = models.TextField(_("存在问题"), blank=True)
     reported_by = models.ForeignKey(
@@ -186,7 +194,7 @@ class Event(TimeStamped):
     projects = models.ManyToManyField(
         Project, verbose_name=_("项目"), blank=True, related_name="events"
     )
-    total_investment = models.DecimalField(_("总投资(亿元)"), null=True, blank=True, **MONEY)
+    total_investment = money(_("总投资(亿元)"), optional=True)
     description = models.TextField(_("说明"), blank=True)
 
     class Meta:

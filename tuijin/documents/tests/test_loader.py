@@ -122,6 +122,7 @@ def test_extraction_becomes_tasks_assignments_targets_projects_and_stages(ledger
     assert sorted(Target.objects.values_list("tier", flat=True)) == ["base", "stretch"]
     assert Project.objects.get().source_text == "陆港物流园"
     stage = Stage.objects.get()
+    assert stage.start_date is not None and stage.end_date is not None
     assert (stage.start_date.isoformat(), stage.end_date.isoformat()) == (
         "2025-03-01",
         "2026-06-30",

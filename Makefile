@@ -40,10 +40,17 @@ check: lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_excel_import.py
 
+## make score: the extractor on the shared corpus and on our own held-out sets
 score: $(STAMP)
-	rm -rf /tmp/tuijin-score && $(BIN)/tuijin extract ../shared/corpus/*.txt --out /tmp/tuijin-score
-	$(BIN)/python ../shared/eval/score.py ../shared/corpus /tmp/tuijin-score
+	rm -rf /tmp/tuijin-score && mkdir -p /tmp/tuijin-score/corpus /tmp/tuijin-score/evalset /tmp/tuijin-score/evalset2
+	$(BIN)/tuijin extract ../shared/corpus/*.txt --out /tmp/tuijin-score/corpus
+	$(BIN)/python ../shared/eval/score.py ../shared/corpus /tmp/tuijin-score/corpus
+	$(BIN)/tuijin extract benchmarks/evalset/*.txt --out /tmp/tuijin-score/evalset
+	$(BIN)/python ../shared/eval/score.py benchmarks/evalset /tmp/tuijin-score/evalset
+	$(BIN)/tuijin extract benchmarks/evalset2/*.txt --out /tmp/tuijin-score/evalset2
+	$(BIN)/python ../shared/eval/score.py benchmarks/evalset2 /tmp/tuijin-score/evalset2
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

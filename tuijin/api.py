@@ -12,7 +12,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -28,6 +28,7 @@ from tuijin.industry.api import router as industry_router
 from tuijin.orgs.api import router as orgs_router
 from tuijin.plans.api import target_router, task_router
 from tuijin.projects.api import router as projects_router
+from tuijin.reporting.api import cycle_router, submission_router, warning_router
 
 
 def _unauthorized() -> JsonResponse:
@@ -74,6 +75,9 @@ api.add_router("/units", orgs_router)
 api.add_router("/areas", geo_router)
 api.add_router("/clusters", industry_router)
 api.add_router("/documents", documents_router)
+api.add_router("/cycles", cycle_router)
+api.add_router("/submissions", submission_router)
+api.add_router("/warnings", warning_router)
 
 
 @api.exception_handler(ServiceError)
@@ -106,3 +110,9 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 @api.exception_handler(ObjectDoesNotExist)
 def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(request, {"code": "A004", "detail": _("对象不存在")}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """An object outside the user's scope, or a write the role may not do (accounts)."""
+    return api.create_response(request, {"code": "A005", "detail": _("无权访问")}, status=403)

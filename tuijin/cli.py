@@ -3,6 +3,7 @@
     tuijin demo [--port N] [--no-serve]     set up SQLite, load the sample region, serve it
     tuijin serve [--host H] [--port N]      serve the web app (waitress)
     tuijin token create USERNAME            print a new API token for USERNAME
+    tuijin user add USERNAME --role ROLE    create or update a user (office/liaison/leader/admin)
     tuijin extract FILE... --out DIR        extract plan documents to JSON (no database needed)
     tuijin ingest FILE...                   extract and load documents into the ledger
     tuijin manage ARGS...                   Django's management commands
@@ -19,7 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 DEMO_USERS_HELP = (
-    "演示账号: admin (超级管理员)。密码取自环境变量 TUIJIN_DEMO_PASSWORD，未设置时为 tuijin-demo"
+    "演示账号: admin (超级管理员)、office (办公室)、leader (领导)、liaison_fgw 与 liaison_gxj"
+    " (联络员)。密码取自环境变量 TUIJIN_DEMO_PASSWORD，未设置时为 tuijin-demo"
 )
 
 
@@ -86,6 +88,40 @@ def cmd_token(args: argparse.Namespace) -> int:
     except ServiceError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    _django_setup()
+    _prepare_database()
+    from tuijin.accounts.services import user_save
+    from tuijin.core.errors import ServiceError
+    from tuijin.orgs.services import unit_find
+
+    unit = None
+    if args.unit:
+        unit = unit_find(args.unit)
+        if unit is None:
+            print(f"错误: 找不到单位“{args.unit}”（可用全称、简称或别名）", file=sys.stderr)
+            return 2
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            print(f"错误: 环境变量 {args.password_env} 未设置或为空", file=sys.stderr)
+            return 2
+    try:
+        user = user_save(username=args.username, role=args.role, unit=unit, password=password)
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    where = f"，单位：{unit.name}" if unit is not None else ""
+    print(f"已保存用户 {user.username}（角色：{args.role}{where}）")
+    if not user.has_usable_password():
+        print(
+            f"提示: 该用户尚无密码，不能登录网站；可用 --password-env 设置，"
+            f"或用 tuijin token create {user.username} 创建 API 令牌"
+        )
     return 0
 
 
@@ -163,10 +199,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"{path.name}: 检查通过，未写入。将{preview.summary()}")
         return 0
+    from django.core.exceptions import PermissionDenied
+
     try:
         result = commit(preview=preview, actor=actor)
     except ServiceError as exc:
         print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    except PermissionDenied:
+        print(f"错误: 用户“{args.user}”无权导入（仅办公室和系统管理员）", file=sys.stderr)
         return 2
     print(f"{path.name}: 已导入。{result.summary()}")
     return 0
@@ -177,12 +218,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _django_setup()
     _prepare_database()
-    from django.contrib.auth.models import AnonymousUser
-
+    from tuijin.accounts.scoping import SYSTEM
     from tuijin.core.errors import ServiceError
 
     try:
-        user = _cli_user(args.user) or AnonymousUser()
+        user = _cli_user(args.user) or SYSTEM  # unscoped system use unless --user is given
         if args.kind == "projects":
             from tuijin.projects.excel import project_filter_params, project_ledger_export
             from tuijin.projects.filters import ProjectFilter
@@ -275,6 +315,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create.add_argument("username")
     create.add_argument("--name", help="令牌用途说明")
+
+    user = add(
+        "user",
+        cmd_user,
+        "管理用户与角色",
+        "tuijin user add zhangsan --role liaison --unit 市发改委 --password-env ZS_PASSWORD",
+    )
+    user_sub = user.add_subparsers(dest="action", required=True, metavar="ACTION")
+    user_add = user_sub.add_parser(
+        "add",
+        help="新建用户，或修改已有用户的角色和单位",
+        description="新建用户，或修改已有用户的角色和单位（重复运行只更新）",
+        epilog="例:  tuijin user add zhangsan --role liaison --unit 市发改委 "
+        "--password-env ZS_PASSWORD",
+    )
+    user_add.add_argument("username", metavar="USERNAME")
+    user_add.add_argument(
+        "--role",
+        required=True,
+        choices=["office", "liaison", "leader", "admin"],
+        help="office 领导小组办公室 / liaison 单位联络员 / leader 领导 / admin 系统管理员",
+    )
+    user_add.add_argument("--unit", default="", help="所属单位的全称、简称或别名（联络员必填）")
+    user_add.add_argument(
+        "--password-env", metavar="VAR", help="从该环境变量读取密码（不在命令行上写密码）"
+    )
 
     ingest = add(
         "ingest",

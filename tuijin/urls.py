@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("tuijin.plans.urls")),
     path("projects/", include("tuijin.projects.urls")),
     path("reporting/", include("tuijin.reporting.urls")),
+    path("accounts/", include("tuijin.accounts.urls")),
 ]

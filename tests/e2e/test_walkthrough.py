@@ -36,7 +36,9 @@ def login(page: Any, base: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_new_user_finds_a_units_tasks_and_a_projects_investment(page: Any, live_server: Any, demo: None) -> None:
+def test_new_user_finds_a_units_tasks_and_a_projects_investment(
+    page: Any, live_server: Any, demo: None
+) -> None:
     base = live_server.url
     login(page, base)
     body = page.inner_text("body")
@@ -59,7 +61,9 @@ def test_new_user_finds_a_units_tasks_and_a_projects_investment(page: Any, live_
     assert "兰州市发展和改革委员会" in first or "市发展改革委" in first or "市发改委" in first
     shot(page, "02-tasks-by-unit")
 
-    project = Project.objects.filter(total_investment__isnull=False).order_by("-total_investment").first()
+    project = (
+        Project.objects.filter(total_investment__isnull=False).order_by("-total_investment").first()
+    )
     assert project is not None
     page.goto(f"{base}/projects/")
     page.click(f"text={project.name}")
@@ -73,7 +77,9 @@ def test_new_user_finds_a_units_tasks_and_a_projects_investment(page: Any, live_
     shot(page, "03-project-detail")
 
 
-def test_upload_review_and_confirm_a_plan(page: Any, live_server: Any, demo: None, tmp_path: Path) -> None:
+def test_upload_review_and_confirm_a_plan(
+    page: Any, live_server: Any, demo: None, tmp_path: Path
+) -> None:
     plan = tmp_path / "示例实施方案.txt"
     plan.write_text(
         "示例区推进物流枢纽建设实施方案\n"

@@ -25,7 +25,10 @@ def render_list(
 
     When the request comes from HTMX (the filter form), only TABLE_TEMPLATE is rendered.
     """
-    paginator = Paginator(filterset.qs, per_page)
+    rows = filterset.qs
+    if not rows.ordered:  # a sort on a column of equal values still pages stably
+        rows = rows.order_by("pk")
+    paginator = Paginator(rows, per_page)
     page = paginator.get_page(request.GET.get("page"))
     context: dict[str, Any] = {
         "filter": filterset,

@@ -34,6 +34,7 @@ from .data import projects as projects_data
 from .data import targets as targets_data
 from .data import tasks as tasks_data
 from .data import units as units_data
+from .users import ensure_demo_users
 
 DEFAULT_PASSWORD = "tuijin-demo"
 ADMIN_USERNAME = "admin"
@@ -499,6 +500,8 @@ def load_demo(password: str | None = None) -> DemoSummary:
         load_targets(units, areas, industry["clusters"])
         load_projects(units, areas, industry)
         ensure_admin(password)
+        role_logins = ensure_demo_users(password)
     return DemoSummary(
-        counts=demo_counts(), logins=[f"{ADMIN_USERNAME} / {password} （超级管理员）"]
+        counts=demo_counts(),
+        logins=[f"{ADMIN_USERNAME} / {password} （超级管理员）", *role_logins],
     )

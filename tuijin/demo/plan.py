@@ -12,5 +12,5 @@ PLAN = Path(__file__).with_name("plan.txt")
 
 
 def ingest_demo_plan() -> tuple[Document, LoadReport]:
-    """Extract plan.txt and load it into the ledger; a second run finds it loaded and changes nothing."""
+    """Extract plan.txt and load it into the ledger; a second run changes nothing."""
     return document_ingest(path=PLAN)

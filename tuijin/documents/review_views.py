@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 
 from .choices import DocumentStatus
@@ -49,6 +50,7 @@ class UploadForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_upload(request: HttpRequest) -> HttpResponse:
+    require(request.user, "documents.upload_document")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -70,6 +72,7 @@ def document_upload(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get(request.user, pk)
+    require(request.user, "documents.change_document", document)
     if document.status == DocumentStatus.CONFIRMED:
         messages.info(request, "该文件已入库。")
         return redirect(document.get_absolute_url())
@@ -82,7 +85,7 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.info(request, "已退回，未写入台账。")
                 return redirect("document-list")
             corrected = apply_corrections(document.extraction or {}, request.POST)
-            document_update_extraction(document=document, extraction=corrected)
+            document_update_extraction(document=document, extraction=corrected, actor=request.user)
             if action == "confirm":
                 report = document_confirm(document=document, actor=request.user)
                 created = "，".join(f"{k} {v}" for k, v in report.created.items()) or "无新增"

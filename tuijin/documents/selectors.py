@@ -1,4 +1,5 @@
-"""Reads of documents. Every selector takes `user` first (scoping lives here)."""
+"""Reads of documents. Every selector takes `user` first: the rows come from
+tuijin.accounts.scoping (a liaison sees the confirmed documents holding its unit's work)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,19 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, QuerySet
-from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.scoping import scope_documents, scope_projects, scope_tasks
 from tuijin.core.types import UserLike as User
 
 from .filters import DocumentFilter
 from .models import Document, Provenance
 
+SCOPED = {"plans.task": scope_tasks, "projects.project": scope_projects}
+
 
 def document_visible(user: User) -> QuerySet[Document]:
-    return Document.objects.all()
+    return scope_documents(user, Document.objects.all())
 
 
 def document_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Document]:
@@ -35,9 +39,11 @@ def document_list(user: User, filters: Mapping[str, Any] | None = None) -> Query
 
 
 def document_get(user: User, pk: int | str) -> Document:
-    """One document with its full text; Http404 when missing."""
-    qs = document_visible(user).select_related("uploaded_by").prefetch_related("stages")
-    return get_object_or_404(qs, pk=pk)
+    """One document with its full text; Http404 when missing, PermissionDenied when out of
+    USER's scope."""
+    qs = Document.objects.select_related("uploaded_by").prefetch_related("stages")
+    document: Document = get_allowed(user, qs, pk, "documents.view_document")
+    return document
 
 
 def provenance_of(user: User, obj: models.Model) -> QuerySet[Provenance]:
@@ -55,7 +61,7 @@ def provenance_of(user: User, obj: models.Model) -> QuerySet[Provenance]:
 
 def document_provenance(user: User, document: Document) -> list[tuple[Provenance, models.Model]]:
     """DOCUMENT's provenance rows with the objects they point at (one query per object type);
-    rows whose object is gone are left out."""
+    rows whose object is gone, or is a task or project outside USER's scope, are left out."""
     rows = list(Provenance.objects.filter(document=document).order_by("start", "end"))
     wanted: dict[int, set[int]] = defaultdict(set)
     for row in rows:
@@ -63,7 +69,12 @@ def document_provenance(user: User, document: Document) -> list[tuple[Provenance
     found: dict[int, dict[Any, models.Model]] = {}
     for ctype_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(ctype_id).model_class()
-        found[ctype_id] = model._default_manager.in_bulk(ids) if model is not None else {}
+        if model is None:
+            found[ctype_id] = {}
+            continue
+        scope = SCOPED.get(model._meta.label_lower)
+        objects = model._default_manager.all()
+        found[ctype_id] = (scope(user, objects) if scope else objects).in_bulk(ids)
     return [
         (row, found[row.content_type_id][row.object_id])
         for row in rows

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 
@@ -42,6 +43,7 @@ def _actor(user: UserLike | None) -> Any:
 
 def document_extract(*, data: bytes, filename: str, actor: UserLike | None = None) -> Document:
     """Read and extract DATA; store it for review. The same bytes twice give the same row."""
+    require(actor, "documents.upload_document")
     from tuijin.ingest.errors import ExtractionError
     from tuijin.ingest.pipeline import extract_text
     from tuijin.ingest.readers import read_bytes
@@ -84,8 +86,11 @@ def document_extract(*, data: bytes, filename: str, actor: UserLike | None = Non
     return document
 
 
-def document_update_extraction(*, document: Document, extraction: dict[str, Any]) -> Document:
+def document_update_extraction(
+    *, document: Document, extraction: dict[str, Any], actor: UserLike | None = None
+) -> Document:
     """Store the office's corrections before confirmation."""
+    require(actor, "documents.change_document", document)
     if document.status == DocumentStatus.CONFIRMED:
         raise ServiceError("D002", "文件已入库，不能再修改提取结果")
     if not isinstance(extraction, dict):
@@ -98,6 +103,7 @@ def document_update_extraction(*, document: Document, extraction: dict[str, Any]
 @transaction.atomic(durable=True)
 def document_confirm(*, document: Document, actor: UserLike | None = None) -> LoadReport:
     """Load the reviewed extraction into the ledger, all or nothing; twice changes nothing."""
+    require(actor, "documents.change_document", document)
     locked = Document.objects.select_for_update().get(pk=document.pk)
     if locked.status == DocumentStatus.CONFIRMED:
         return LoadReport()
@@ -112,6 +118,7 @@ def document_confirm(*, document: Document, actor: UserLike | None = None) -> Lo
 
 
 def document_reject(*, document: Document, actor: UserLike | None = None) -> Document:
+    require(actor, "documents.change_document", document)
     if document.status == DocumentStatus.CONFIRMED:
         raise ServiceError("D002", "文件已入库，不能退回")
     document.status = DocumentStatus.REJECTED

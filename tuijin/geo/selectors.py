@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.scoping import scope_public
 from tuijin.core.types import UserLike as User
 
 from .filters import AreaFilter
@@ -15,7 +16,7 @@ from .models import Area
 
 
 def area_visible(user: User) -> QuerySet[Area]:
-    return Area.objects.all()
+    return scope_public(user, Area.objects.all())
 
 
 def area_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Area]:

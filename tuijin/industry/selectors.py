@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.scoping import scope_public
 from tuijin.core.types import UserLike as User
 
 from .filters import ClusterFilter
@@ -15,7 +16,7 @@ from .models import Chain, ChainLink, Cluster, Enterprise
 
 
 def cluster_visible(user: User) -> QuerySet[Cluster]:
-    return Cluster.objects.all()
+    return scope_public(user, Cluster.objects.all())
 
 
 def cluster_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Cluster]:

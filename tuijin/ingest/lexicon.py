@@ -64,7 +64,7 @@ TRIGGERS = BUILD_VERBS + DEAD_TRIGGERS
 # trigger only at a clause start or right after another trigger or an adverb.
 WEAK_TRIGGERS = _w("""
     新建 改建 扩建 续建 迁建 重建 新增 运营 落地 投用 启用 储备 布局 统筹 保障 支持 完成 加大
-    复工 通车 封顶 贯通 并网 达产 入统 进场 提速 营运
+    复工 通车 封顶 贯通 并网 达产 入统 进场 提速 营运 展开
     建立 申报 争取 开展 引入 落户 营运 举办 办好 召开 培育 发展 壮大 引导 鼓励 完善 健全 提高
     优化 强化 加强 深化 创建 争创 编制 制定 提升 促进 改善 研究 探索 落实 梳理 利用 依托 备案
     承办 办理 开设 推广 规范 整合 构建 形成 督促 指导 帮助 跟踪 调度
@@ -75,7 +75,7 @@ ADVERBS = _w("""
     重点 加快 积极 大力 全力 着力 有序 稳步 加速 全面 继续 持续 切实 高标准 高质量 高起点 基本
     率先 尽快 力争 确保 主动 同步 计划 拟 将 要 已 已经 先后 陆续 相继 集中 年内 全年 共 还 并
     正在 正 逐步 进一步 大幅度 强力 努力 深入 扎实 协调 同时 累计 了 顺利 成功 如期 按期 提前
-    加紧 全速 重点抓好 全部 均 新 开工 正式 即将 年底前 年底 尽早 早日
+    加紧 全速 重点抓好 全部 均 新 开工 正式 即将 年底前 年底 尽早 早日 全线 也 亦
 """)
 # Verbs that may follow a list and close it (…等项目建成投产, …博览园建设).
 POST_VERBS = _w("""
@@ -83,6 +83,9 @@ POST_VERBS = _w("""
     开业 启用 入统 进场 提速 推进 落户 上马 加快 建成投产 开工建设 落地实施 落地建设 开通运营
     投入运营 投入使用 建成运营 试运行 并网 全部复工 开工入统 营运 建成通车 正式运营
     交付使用 主体完工 封顶 贯通 投产达效 顺利投产 达产达效 达效 建成投用 取得突破
+    施工 加紧施工 开工仪式 投产仪式 竣工仪式 签约仪式 奠基仪式 举行开工仪式 举行投产仪式
+    举行竣工仪式 举行签约仪式 举行奠基仪式 举行了开工仪式 举行了投产仪式 举行了竣工仪式
+    举行了签约仪式 举行了奠基仪式 启动建设 启动实施 动工建设 全面开工 开工奠基 展开
 """)
 
 # Words (besides the verbs) that make a clause worth reading for project names.
@@ -101,7 +104,8 @@ HEADS = _w("""
     养殖场 屠宰场 渔场 货场 站场 球场 广场 会展中心 航站楼 客运站 货运站 物流港 陆港 空港
     保障房 公寓 住宅 社区中心 服务中心 产业基地 示范园 科技园 创业园 孵化园 景观 公园 段 延伸段
     东延段 西延段 南延段 北延段 立交 互通 新院区 地铁 轨道交通线 环线 厂房 标准化厂房 航道 船闸
-    高铁 城际铁路 城际 高速铁路 客运专线 航运枢纽 水利枢纽 跨海通道 大桥 特大桥 通道
+    高铁 城际铁路 城际 高速铁路 客运专线 航运枢纽 水利枢纽 跨海通道 大桥 特大桥 通道 号线 管廊
+    综合管廊 新院 新馆 分院 新校区 新址 作业区 航站区
 """)
 # Heads strong enough for a single object outside any explicit project list.
 _WEAK_HEADS = set(
@@ -116,7 +120,7 @@ WORKS = _w("""
     改造 提升 改扩建 扩建 新建 重建 搬迁 开发 修复 治理 整治 保护 修缮 加固 迁建 脱硫 脱硝 除尘
     升级 替代 综合利用 开发利用 资源化利用 处置 技改 改造提升 提标改造 扩能 建设 续建
     复垦 回填 绿化 恢复 加氢 生产 加工 制造 洗煤 扩容 增容 整体搬迁 异地重建 综合开发 扩大
-    巩固 储备 研发 疏浚 提质 改线 贯通
+    巩固 储备 研发 疏浚 提质 改线 贯通 扩产 技术改造 扩能改造
 """)
 # Suffixes that make a phrase an area or zone, not a project.
 AREA_SUFFIXES = _w("""
@@ -125,7 +129,10 @@ AREA_SUFFIXES = _w("""
     城区 集中区 合作区 自贸区 综保区 园区 区 县 市 省 镇 乡
 """)
 # Areas that stay projects in a plain object (园区 is usually a park being built).
-AREA_OK = _w("园区 产业园区 物流园区 工业园区 科技园区 棚户区 校区 院区 景区 灌区 小区 安置区 矿区")
+AREA_OK = _w("""
+    园区 产业园区 物流园区 工业园区 科技园区 棚户区 校区 院区 景区 灌区 小区 安置区 矿区 作业区
+    航站区
+""")
 # The noun a `A、B等…` tail ends in that rules the list out (zones, areas, kinds of things).
 BAD_TAIL_ENDS = _w("""
     区 街区 商圈 片区 城市 集群 地区 城镇 县区 乡镇 领域 方面 环节 业态 场景 城市群 地 街 市场
@@ -150,7 +157,7 @@ GENERIC = _w("""
 # Facilities whose four-character names (东峡水库) are still names.
 FACILITY_HEADS = _w("""
     水库 大桥 隧道 医院 公园 机场 水厂 电站 码头 车站 大道 学校 体育馆 博物馆 图书馆 剧院 广场 高铁
-    铁路 公路 港口 枢纽 电厂 中学 小学
+    通道 铁路 公路 港口 枢纽 电厂 中学 小学
 """)
 # Words that open a status aim or a scale claim rather than a named facility.
 STATUS_PREFIXES = _w("""

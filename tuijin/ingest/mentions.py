@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
 
 from tuijin.ingest.lexicon import CHAIN_PHRASES, GENERIC, INDUSTRY_WORDS, TIERS, alt
+from tuijin.ingest.mention_scan import anchor_runs, windowed_finditer
 from tuijin.ingest.result import Mention, Span
 
 _C = "\u4e00-\u9fff"
 _LEFT = r"(?:(?<=^)|(?<=[\s、，,；;：:（(“\"《。！？]))"
+# The same left edge as a consumed character: a pattern that opens with a character class lets
+# the regex engine skip to candidate positions in C (see _windowed).
+_LEFT_CHAR = r"[\s、，,；;：:（(“\"《。！？]"
 # Words a name never contains: verbs and adverbs that run into it from the left. A name is cut
 # after the last of them (积极推进与名城集团 → 名城集团); 建设/发展 are only stripped at the start.
 _CUT_WORDS = """
@@ -34,15 +40,15 @@ _CUT_RE = re.compile(alt(_CUT_WORDS.split()) + "|[的和及与、由在为向]")
 _LEAD_RE = re.compile(
     r"(?:[在对以把向与和为到将并由从使让及在要还]|建设|发展|各类|现有|国家级|省级|市级)+"
 )
-_GOV = re.compile(
-    _LEFT
-    + rf"(?P<name>(?:[{_C}]{{2,6}}?(?:省|市|自治区|自治州|州|县|区|新区|高新区|经济区)|[省市县区])"
+_GOV_BODY = (
+    rf"(?P<name>(?:[{_C}]{{2,6}}?(?:省|市|自治区|自治州|州|县|区|新区|高新区|经济区)|[省市县区])"
     rf"[{_C}]{{0,10}}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
     r"|督查室|督察室|局|委|办|厅))"
-    r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)",
-    re.M,
+    r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)"
 )
+_GOV = re.compile(_LEFT + _GOV_BODY, re.M)
+_GOV_FAST = re.compile(_LEFT_CHAR + _GOV_BODY, re.M)
 _GOV_SUFFIX_RE = re.compile(
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
     r"|督查室|督察室|局|委|办|厅)$"
@@ -54,32 +60,36 @@ _BAD_GOV_STEM = re.compile(
     r"(?:格|布|大|结|全|当|开|时|变|棋|残|僵|败|骗|饭|牌|定|终|举|创|承|主|协|兴|包|督|试|合|筹|"
     r"餐|客|展|门|歌|舞|场|常|编)(?:局|委|办|厅)$|^[市县区省](?:场|级|委员|民|长|直|属|内|外|域|别)"
 )
-_ENTERPRISE = re.compile(
-    _LEFT + rf"(?P<name>[{_C}（）()A-Za-z0-9]{{2,24}}?"
+_ENTERPRISE_BODY = (
+    rf"(?P<name>[{_C}（）()A-Za-z0-9]{{2,24}}?"
     r"(?:有限责任公司|股份有限公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司|股份))"
-    rf"(?![{_C}]*?(?:有限公司|公司))",
-    re.M,
+    rf"(?![{_C}]*?(?:有限公司|公司))"
 )
+_ENTERPRISE = re.compile(_LEFT + _ENTERPRISE_BODY, re.M)
+_ENTERPRISE_FAST = re.compile(_LEFT_CHAR + _ENTERPRISE_BODY, re.M)
 _BAD_ENTERPRISE = re.compile(
     r"^(?:该|本|各|两|一|多|这|那|其|子|分|新|大型|骨干|龙头|相关|有关|上市|民营|国有|中小|外资|金融|"
     r"投资|科技|企业|跨国|省属|市属|区属|央企|[0-9一二三四五六七八九十百千几数]+[家户个])|[的了是]"
 )
 _INNER_PLACE_RE = re.compile(r".*(?:基地|车间|现场|中心|厂区|园区)")
-_AREA = re.compile(
-    _LEFT
-    + rf"(?P<name>[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
+_AREA_BODY = (
+    rf"(?P<name>[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
     r"|新区|园区|产业园|工业园|自贸区|综保区|保税区|自治州|自治县|街道)"
     rf"|[{_C}]{{2,8}}?[区县镇乡])"
-    r"(?![域别分位间块级县城长委政属内外划])(?<![立强兴富活稳美治].)",
-    re.M,
+    r"(?![域别分位间块级县城长委政属内外划])(?<![立强兴富活稳美治].)"
 )
+_AREA = re.compile(_LEFT + _AREA_BODY, re.M)
+_AREA_FAST = re.compile(_LEFT_CHAR + _AREA_BODY, re.M)
 _GENERIC_STEM = re.compile(
     f"(?:{alt(GENERIC)}|该|本|各|全|我|城|社|景|小|山|矿|林|农|老|示范|功能|重点|核心|主城|市|县|区|园"
     r"|工业|产业|不同|所在|辖|郊|城乡|山区|库区|片|经济|制造|服务业|建成|美丽|地|一个个|个|开发"
     r"|[一二三四五六七八九十]级|西部|东部|中部|西北|东北|西南|东南|华北|华东|华南|华中|周边)+$"
 )
 _LAYOUT = re.compile(
-    r"(?:[一二两三四五六七八九十多](?:中心|心|核|轴|极|带|廊|区|翼|圈|群|点|园|片|城|环|屏|网|团)){2,}"
+    r"(?:[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])){2,}"
+)
+_LAYOUT_PAIR = re.compile(
+    r"[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])[一二两三四五六七八九十多]"
 )
 _LAYOUT_PART = re.compile(
     r"[一二两三四五六七八九十多](?:中心|心|核|轴|极|带|廊|区|翼|圈|群|点|园|片|城|环|屏|网|团)"
@@ -108,6 +118,18 @@ _CHAIN_ACTION = re.compile(alt(CHAIN_PHRASES))
 _LEADER = re.compile(r"链主(?:企业)?")
 
 
+# The last character of every suffix the three name patterns can end in. A name ends right
+# after one of them, so each pattern only needs to run in short windows around these.
+_GOV_ANCHORS = "府室会厅部组局委办"
+_ENTERPRISE_ANCHORS = "司团份"
+_AREA_ANCHORS = "区园州县道镇乡"
+
+
+_GOV_WINDOWS = anchor_runs(_GOV_ANCHORS, 27 + 2)
+_ENTERPRISE_WINDOWS = anchor_runs(_ENTERPRISE_ANCHORS, 33)
+_AREA_WINDOWS = anchor_runs(_AREA_ANCHORS, 18 + 2)
+
+
 def extract_mentions(text: str) -> list[Mention]:
     """Mentions in document order (by span start), no two with the same span and kind."""
     out: list[Mention] = []
@@ -129,28 +151,61 @@ def extract_mentions(text: str) -> list[Mention]:
 
 def _clean(text: str, s: int, e: int) -> int:
     """New start of a name once the verbs, conjunctions and 的 that ran into it are cut off."""
+    return s + _clean_shift(text[s:e])
+
+
+@lru_cache(maxsize=16384)
+def _clean_shift(raw: str) -> int:
+    """How many leading characters of `raw` ran into the name (a name recurs in a document)."""
+    s, e = 0, len(raw)
     last = None
-    for m in _CUT_RE.finditer(text, s, e):
+    for m in _CUT_RE.finditer(raw):
         last = m
     if last is not None:
         s = last.end()
-    lead = _LEAD_RE.match(text, s, e)
+    lead = _LEAD_RE.match(raw, s, e)
     if lead:
         s = lead.end()
     return s  # may reach e - 1 or e: nothing left that names anything
 
 
+@lru_cache(maxsize=16384)
+def _unit_shift(raw: str) -> int:
+    """Start of the unit name inside a raw match, or -1 when it names no single body."""
+    s = _clean_shift(raw)
+    name = raw[s:]
+    if _BAD_GOV_STEM.search(name) or len(name) < 3 or _SCOPED_RE.search(name):
+        return -1
+    if len(_GOV_SUFFIX_RE.sub("", name).lstrip("省市县区")) == 0:
+        return -1  # 市领导小组: a suffix with nothing naming the body
+    return s
+
+
+@lru_cache(maxsize=16384)
+def _area_shift(raw: str) -> int:
+    """Start of the area name inside a raw match, or -1 when it is a common word."""
+    s = _clean_shift(raw)
+    name = raw[s:]
+    stem = _AREA_SUFFIX_RE.sub("", name)
+    if len(stem) < 2 and name not in ("高新区", "经济区", "开发区"):
+        return -1
+    if stem == name[:-1] and (len(name) > (4 if name[-1] == "区" else 5) or _BARE_BAD.search(name)):
+        return -1  # a bare 区/县: long (its start unknown) or a common word (社区, 城区)
+    if _GENERIC_STEM.fullmatch(stem) or _JOINED_RE.search(name) or _WORD_END_RE.search(name):
+        return -1
+    return s
+
+
 def _units(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _GOV.finditer(text):
+    for m in windowed_finditer(_GOV, _GOV_FAST, _GOV_WINDOWS, text, 27, 2):
         s, e = m.span("name")
-        s = _clean(text, s, e)
-        if _BAD_GOV_STEM.search(text[s:e]) or e - s < 3 or _SCOPED_RE.search(text, s, e):
+        shift = _unit_shift(text[s:e])
+        if shift < 0:
             continue
+        s += shift
         if text[s] in "省市县区" and "各" in text[max(0, s - 4) : s]:
             continue  # 各县、区人民政府: every district, not one body
-        if len(_GOV_SUFFIX_RE.sub("", text[s:e]).lstrip("省市县区")) == 0:
-            continue  # 市领导小组: a suffix with nothing naming the body
         out.append(Mention(text[s:e], "unit", Span(s, e), {"government": True}))
         pos = e
         while True:  # 市发改委、科技局、工信委: short forms listed after a full one
@@ -165,7 +220,7 @@ def _units(text: str) -> list[Mention]:
 
 def _enterprises(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _ENTERPRISE.finditer(text):
+    for m in windowed_finditer(_ENTERPRISE, _ENTERPRISE_FAST, _ENTERPRISE_WINDOWS, text, 33, 0):
         s, e = m.span("name")
         s = _clean(text, s, e)
         inner = _INNER_PLACE_RE.match(text, s, e)
@@ -187,19 +242,13 @@ def _stem(name: str) -> str:
 def _areas(text: str, taken: list[Mention]) -> list[Mention]:
     units = sorted((m.span.start, m.span.end) for m in taken)
     out: list[Mention] = []
-    for m in _AREA.finditer(text):
+    for m in windowed_finditer(_AREA, _AREA_FAST, _AREA_WINDOWS, text, 18, 2):
         s, e = m.span("name")
-        s = _clean(text, s, e)
+        shift = _area_shift(text[s:e])
+        if shift < 0:
+            continue
+        s += shift
         name = text[s:e]
-        stem = _AREA_SUFFIX_RE.sub("", name)
-        if len(stem) < 2 and name not in ("高新区", "经济区", "开发区"):
-            continue
-        if stem == name[:-1] and (
-            len(name) > (4 if name[-1] == "区" else 5) or _BARE_BAD.search(name)
-        ):
-            continue  # a bare 区/县: long (its start unknown) or a common word (社区, 城区)
-        if _GENERIC_STEM.fullmatch(stem) or _JOINED_RE.search(name) or _WORD_END_RE.search(name):
-            continue
         i = bisect_right(units, (s, len(text) + 1)) - 1
         if i >= 0 and units[i][0] <= s and e <= units[i][1]:
             continue  # part of 城关区人民政府: the unit already names it
@@ -209,11 +258,27 @@ def _areas(text: str, taken: list[Mention]) -> list[Mention]:
 
 def _layouts(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _LAYOUT.finditer(text):
+    for m in _layout_matches(text):
         parts = _LAYOUT_PART.findall(m.group())
         if len(parts) >= 2:
             out.append(Mention(m.group(), "area", m_span(m), {"layout": True, "parts": parts}))
     return out
+
+
+def _layout_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_LAYOUT.finditer(text)`, tried only where a numeral, a part and a numeral stand in a row.
+
+    Every layout starts like that, and a pattern that opens with a character class is scanned
+    in C, which the repeated group of `_LAYOUT` is not.
+    """
+    pos = 0
+    while (pair := _LAYOUT_PAIR.search(text, pos)) is not None:
+        m = _LAYOUT.match(text, pair.start())
+        if m is None:
+            pos = pair.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def m_span(m: re.Match[str], group: int | str = 0) -> Span:

@@ -145,16 +145,16 @@ def shifted(items: list[T], offset: int) -> list[T]:
 
 
 def _quantities(w: Work) -> None:
-    title = w.result.meta.title
-    for start, end, heads in chunks(w.simp, w.result.headings):
-        found = extract_quantities(
-            w.simp[start:end],
-            headings=heads,
-            title=title,
-            original=w.result.text[start:end],
+    """One pass over the whole text: the figures stage is linear, so it needs no chunks."""
+    w.result.quantities.extend(
+        extract_quantities(
+            w.simp,
+            headings=w.result.headings,
+            title=w.result.meta.title,
+            original=w.result.text,
             date=w.result.meta.date,
         )
-        w.result.quantities.extend(shifted(found, start))
+    )
 
 
 def _projects(w: Work) -> None:

@@ -5,13 +5,15 @@ into objects; an object is a list `A、B、C等(重点)项目` (explicit: every 
 list after a verb (an item counts when it ends in a head noun such as 产业园/水库/生产线, a work
 noun such as 改造/搬迁, or carries a capacity), or a subject before a completion verb. Areas,
 status aims, slogan programmes, platforms and generic phrases are filtered out by shape.
-Table rows under a 项目名称 column, titled lines (城西水厂项目，总投资…; 铁路：A、B), news
-descriptions (XX项目总投资…, 在XX项目现场), signed agreements and capacity-led names
-(新上1000万吨炼油项目) are added.
+Table rows under a 项目名称 column, titled lines (城西水厂项目，总投资…; 铁路：A、B), one
+project a line in news (XX有限公司年产…项目，总投资N亿元；), name-only numbered lines under a
+project caption, news descriptions (XX项目总投资…, 在XX项目现场), signed agreements and
+capacity-led names (新上1000万吨炼油项目) are added.
 
-Speed: one Aho-Corasick pass marks where a name can end and where a verb or list tail stands
-(project_parts/signals.py); only sentences and clauses holding both are read, with compiled
-regexes over bounded spans, so the cost stays linear and small on long or junk input.
+Speed: one Aho-Corasick pass marks where a name can end and one regex pass where a verb or list
+tail stands (project_parts/signals.py); only sentences and clauses holding both are visited
+(found from the signals, not by walking every sentence), with compiled regexes over bounded
+spans and cached verdicts on name strings, so the cost stays linear on long or junk input.
 Heading lines are part of the text and are read like any other clause.
 """
 
@@ -19,26 +21,36 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tuijin.ingest.project_parts import items as it
 from tuijin.ingest.project_parts import shapes
-from tuijin.ingest.project_parts.objects import Obj, ok_named, read_object
+from tuijin.ingest.project_parts.objects import Obj, read_object
 from tuijin.ingest.project_parts.signals import anchor_positions, signal_positions
-from tuijin.ingest.project_parts.tables import table_projects
+from tuijin.ingest.project_parts.tables import enumerated_names, table_projects
 from tuijin.ingest.project_parts.verbs import capacity_names, verb_runs
+from tuijin.ingest.project_parts.verdicts import ok_named
 from tuijin.ingest.result import Heading, ProjectMention, Span
 
 Item = it.Item
 
-_SENT_RE = re.compile(r"[^。！？；;!?\r\n…]{1,2000}")
+_SENT_MAX = 2000
+_SENT_RE = re.compile(rf"[^。！？；;!?\r\n…]{{1,{_SENT_MAX}}}")
+_SEP_RE = re.compile(r"[。！？；;!?\r\n…]")
 _CLAUSE_RE = re.compile(r"(?:（[^）\n]{0,30}）|\([^)\n]{0,30}\)|“[^”\n]{0,40}”|[^，,：:\t|])+")
+# Without brackets or quotes a clause is a plain run between separators, which the regex engine
+# finds far faster than the grouped pattern (its opening repeat gets no first-character skip).
+_GROUPED_RE = re.compile(r"[（(“]")
+_PLAIN_CLAUSE_RE = re.compile(r"[^，,：:\t|]+")
 _INTRO_RE = re.compile(r"(?:项目|工程)[^，。]{0,12}?(?:包括|主要有|有|为|如下|分别是|分别为|涉及)$")
 _NAME_DESC_RE = re.compile(
     r"(?:项目|工程|产业园|基地|生产线|园区|物流园|电站|水库|医院)(?:[（(][^（()）]{1,10}[）)])?"
     r"(?=总投资|计划总投资|计划投资|总投资额|占地|位于|建设内容|主要建设|建设规模|"
     r"由[^，。]{2,20}投资|预计|建成后|投产后|于\d{4}年|现场|建设现场|施工现场|工地"
     r"|(?:签约|开工|奠基|竣工|投产)(?:仪式|典礼))"
+    # news on progress: XX项目已完成主体封顶, XX工程进入装修阶段, XX工程累计完成投资…
+    r"|(?:项目|工程)(?:[（(][^（()）]{1,10}[）)])?"
+    r"(?=已|正在|进入|累计完成|完成投资|目前|进展顺利|主体|将于|顺利)"
 )
 _LIST_END_RE = re.compile(r"(?:项目|工程)(?:建\s*设)?$")
 _AGREEMENT_RE = re.compile(
@@ -56,6 +68,19 @@ _OPENERS = ("建设", "实施", "推进", "加快", "落地", "签约", "提速"
 _SUBJECT_CUTS = ("在", "设在", "位于", "的", "走进", "来到")
 _PROJECTS_NOUN_RE = re.compile(r"项目|工程")
 _INTRO_NEXT_RE = re.compile(r"\s*(?:包括|主要包括|主要有|分别是|分别为|涉及|如)")
+_CONTENT_LABEL_RE = re.compile(r"(?:建设内容|建设规模|主要内容|项目概况|建设地点)$")
+_CONTENT_NEXT_RE = re.compile(
+    r"[。．.]\s*(?:主要)?(?:建设|新建|改建|扩建|总投资|计划总投资|占地|规划用地|项目总投资)"
+)
+_WHEN_RE = re.compile(
+    r"(?:也|还|均|都|将|计划|预计|拟|有望|力争|争取)*于?"
+    r"(?:(?:今年|明年|年内|年底|下月|本月|近期|近日|\d{4}年|[一二三四五六七八九十\d]{1,2}月)"
+    r"(?:底|前|内|初|中旬|下旬|上旬)?){1,3}(?:前)?$"
+)
+_DESC_NEXT_RE = re.compile(
+    r"[，,]\s*(?:总投资|计划总投资|项目总投资|投资总额|总投资额|计划投资|估算总投资|占地|用地面积|位于"
+    r"|建设内容|主要建设|建设规模|建筑面积|总建筑面积|装机容量|设计产能|建成后)"
+)
 _PRONOUN_RE = re.compile(r"(?:该|本|此|这些|上述)(?:项目|工程)|主要建设|建设内容|建设规模")
 
 
@@ -64,10 +89,13 @@ def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[Pro
     found: list[Item] = list(table_projects(text))
     signals = signal_positions(text)  # one pass over the whole text
     anchors = anchor_positions(text)
-    for sm in _SENT_RE.finditer(text):
-        ss, se = sm.start(), sm.end()
-        if _has(signals, ss, se) and _has(anchors, ss, se):  # most sentences name nothing
+    for ss, se in _signalled_sentences(text, signals):  # most sentences name nothing
+        if _has(anchors, ss, se) or _CONTENT_NEXT_RE.match(text, se) is not None:
             found.extend(_sentence(text, ss, se, signals, anchors))
+    for s, e in enumerated_names(text):  # (1)北湖文旅综合体 under a project caption
+        name = text[s:e]
+        if ok_named(name) and (shapes.has_head(name) or name.endswith(("项目", "工程"))):
+            found.append((s, e))
     for s, e in capacity_names(text):  # 新上1000万吨炼油项目
         if ok_named(text[s:e]) and not _SCOPE_RE.search(text, s, e):
             found.append((s, e))
@@ -77,6 +105,29 @@ def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[Pro
             found.append((s, e))
     del headings  # heading lines are part of the text and read like any other clause
     return _finish(text, found)
+
+
+def _signalled_sentences(text: str, signals: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans `_SENT_RE.finditer(text)` gives, only for those that hold a signal.
+
+    Found from the signals rather than by visiting every sentence: a sentence is the run of
+    text between two separators, cut into pieces of _SENT_MAX characters when longer.
+    """
+    seps = [m.start() for m in _SEP_RE.finditer(text)]
+    n = len(text)
+    i = 0
+    while i < len(signals):
+        p = signals[i]
+        j = bisect_left(seps, p)
+        if j < len(seps) and seps[j] == p:  # not expected (no signal starts on a separator)
+            i += 1
+            continue
+        run_start = seps[j - 1] + 1 if j else 0
+        run_end = seps[j] if j < len(seps) else n
+        ss = run_start + (p - run_start) // _SENT_MAX * _SENT_MAX
+        se = min(run_end, ss + _SENT_MAX)
+        yield ss, se
+        i = bisect_left(signals, se, i + 1)
 
 
 def _finish(text: str, found: list[Item]) -> list[ProjectMention]:
@@ -101,7 +152,8 @@ def _sentence(
     text: str, start: int, end: int, signals: list[int], anchors: list[int]
 ) -> list[Item]:
     out: list[Item] = []
-    clauses = [it.trim(text, m.start(), m.end()) for m in _CLAUSE_RE.finditer(text, start, end)]
+    clause_re = _CLAUSE_RE if _GROUPED_RE.search(text, start, end) else _PLAIN_CLAUSE_RE
+    clauses = [it.trim(text, m.start(), m.end()) for m in clause_re.finditer(text, start, end)]
     clauses = [c for c in clauses if c[1] - c[0] >= 2]
     whole = len(clauses) == 1 and _is_line(text, start, end)
     explicit = False
@@ -110,17 +162,26 @@ def _sentence(
     prev_end = -1
     for k, (cs, ce) in enumerate(clauses):
         after_colon = k > 0 and text.startswith(("：", ":"), prev_end)
+        if after_colon and _CONTENT_LABEL_RE.search(text, clauses[k - 1][0], prev_end):
+            break  # 建设内容：新建厂房及配套设施: the parts of a project, not projects
         prev_end = ce
-        if k == 0 and at_line and _has(signals, cs, ce) and _titled(text, cs, ce):
+        signalled = _has(signals, cs, ce)
+        if (
+            k == 0
+            and signalled
+            and (
+                (at_line and (_titled(text, cs, ce) or _headed_item(text, cs, ce, end)))
+                or _described(text, cs, ce)
+            )
+        ):
             # 兰州至合作铁路：新建…  /  （3）城西水厂项目，总投资…: a name that titles its line
             titled = read_object(text, Obj(cs, ce, "", "bare", whole=True, described=True))
             if titled:
                 out.extend(titled)
                 break  # the rest of the sentence describes it (总投资…, 新建…)
-        if not (
-            _has(signals, cs, ce) and (chain or explicit or after_colon or _has(anchors, cs, ce))
-        ):
-            out.extend(_read_chain(text, chain))
+        if not (signalled and (chain or explicit or after_colon or _has(anchors, cs, ce))):
+            if chain:
+                out.extend(_read_chain(text, chain))
             chain, explicit = [], False
             continue
         for m in _NAME_DESC_RE.finditer(text, cs, ce):  # XX项目总投资5亿元, 在XX项目现场
@@ -131,7 +192,7 @@ def _sentence(
         objs = _clause_objects(text, cs, ce, explicit, whole)
         if after_colon and objs[0].mode == "bare":
             objs[0].listed = True  # 铁路：川藏铁路、和若铁路: a list under a category
-        if chain and _continues(text, objs[0], cs):
+        if chain and len(objs) == 1 and _continues(text, objs[0], cs):
             chain.append(objs[0])
             objs = objs[1:]
         else:
@@ -160,6 +221,21 @@ def _titled(text: str, cs: int, ce: int) -> bool:
         name = text[cs:ce]
         return _LIST_HEAD_RE.search(name) is None and shapes.has_strong_head(name)
     return _ENUM_RE.match(text, cs, ce) is not None and _NAMED_RE.search(text, cs, ce) is not None
+
+
+def _headed_item(text: str, cs: int, ce: int, end: int) -> bool:
+    """2.黄石新港多式联运中心。建设…: an enumerated line that is only a name, then its content."""
+    return (
+        ce == end
+        and _ENUM_RE.match(text, cs, ce) is not None
+        and shapes.has_strong_head(text[cs:ce])
+        and _CONTENT_NEXT_RE.match(text, end) is not None
+    )
+
+
+def _described(text: str, cs: int, ce: int) -> bool:
+    """A sentence that opens with a bare name and goes on to describe it (A项目，总投资5亿元)."""
+    return _DESC_NEXT_RE.match(text, ce) is not None and not verb_runs(text, cs, ce)
 
 
 def _has(positions: list[int], start: int, end: int) -> bool:
@@ -211,7 +287,9 @@ def _clause_objects(text: str, cs: int, ce: int, explicit: bool, whole: bool) ->
         _OPENERS, runs[0][0]
     )
     if runs[0][0] - cs >= 2 and (len(first_obj.strip()) < 2 or it.is_post(first_obj) or closing):
-        objs.append(Obj(cs, runs[0][0], text[runs[0][0] : runs[0][1]], "post", explicit=explicit))
+        when = _WHEN_RE.search(text, cs, runs[0][0])  # XX基地也将于下月开工: the time goes
+        subject_end = when.start() if when and when.start() - cs >= 2 else runs[0][0]
+        objs.append(Obj(cs, subject_end, text[runs[0][0] : runs[0][1]], "post", explicit=explicit))
     if text[cs] == "以" and runs[0][0] > cs + 1:
         return objs or [Obj(ce, ce, "", "none")]  # 以三北防护林…为依托: a frame
     for k, (rs, re_) in enumerate(runs):

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
-from tuijin.ingest.figures.context import build_context
+from tuijin.ingest.figures.context import Genre, build_context
 from tuijin.ingest.figures.kind import (
-    TIER_RE,
+    TIER_NAMES,
     kind_of,
     noun_after,
     sentence_year,
@@ -29,7 +30,7 @@ from tuijin.ingest.figures.kind import (
     year_of,
 )
 from tuijin.ingest.figures.scan import RawFigure, scan_figures
-from tuijin.ingest.figures.subject import GROWTH_RE, subject_of
+from tuijin.ingest.figures.subject import GROWTH_RE, subject_of, topic_stem
 from tuijin.ingest.figures.table import table_figures
 from tuijin.ingest.result import Heading, Quantity, QuantityKind, Span
 from tuijin.ingest.units import category, clean_unit, normalise
@@ -41,27 +42,39 @@ _THRESHOLD_GAP: Final = re.compile(r"(?:及)?(?:以上|以下)?的?")
 _RATE_SUBJECT: Final = re.compile(r"率|比重|占比|比例|覆盖|份额")
 
 
+_normalise = lru_cache(maxsize=8192)(normalise)
+
+
 def _base(fig: RawFigure) -> tuple[float | None, str | None]:
     value = fig.value
     if isinstance(value, list):
         if len(value) == 3 and value[1] == "x":
-            return normalise(float(value[0]) * float(value[2]), fig.unit)
-        return None, normalise(float(value[0]), fig.unit)[1]
-    return normalise(-float(value) if fig.negative else float(value), fig.unit)
+            return _normalise(float(value[0]) * float(value[2]), fig.unit)
+        return None, _normalise(float(value[0]), fig.unit)[1]
+    return _normalise(-float(value) if fig.negative else float(value), fig.unit)
 
 
 def _flags(fig: RawFigure, subject: str | None) -> list[str]:
-    flags: list[str] = []
     cat = category(fig.unit)
-    values = [v for v in (fig.value if isinstance(fig.value, list) else [fig.value])
-              if not isinstance(v, str)]  # fmt: skip
+    value = fig.value
+    ranged = isinstance(value, list)
+    if not ranged and not fig.garbled:
+        if cat == "percent":
+            top = float(value)
+            if top <= 100 or fig.unit != "%":
+                return []
+            rate = bool(subject and _RATE_SUBJECT.search(subject))
+            return ["implausible"] if top > 1000 or rate else []
+        return ["implausible"] if cat == "count" and fig.negative else []
+    flags: list[str] = []
+    values = [v for v in (value if ranged else [value]) if not isinstance(v, str)]
     top = max(float(v) for v in values)
     rate = bool(subject and _RATE_SUBJECT.search(subject))
     if cat == "percent" and fig.unit == "%" and (top > 1000 or (top > 100 and rate)):
         flags.append("implausible")
     if cat == "count" and fig.negative:
         flags.append("implausible")
-    if isinstance(fig.value, list) and len(fig.value) == 2 and fig.value[0] > fig.value[1]:
+    if ranged and len(value) == 2 and value[0] > value[1]:
         flags.append("implausible")
     if fig.garbled:
         flags.append("garbled_digits")
@@ -87,22 +100,30 @@ def extract_quantities(
     if original is not None and len(original) != len(text):
         original = None
     ctx = build_context(text, headings, title, date)
-    tier_words = [m.start() for m in TIER_RE.finditer(text)]
+    tier_words = _positions(text, TIER_NAMES)
     out: list[Quantity] = []
     prev_end = -1
     topic: str | None = None  # the last full subject in the sentence, for a later bare 增长
     topic_sentence = -1
+    tier_subject: str | None = None  # the subject of the sentence's first tier figure
+    tier_sentence = -1
+    # blocks where the simplified text differs from the printed one: subjects there are mapped
+    changed = _changed_blocks(text, original) if original is not None else []
+    genre_at = -1  # the sentence whose section genre is in `genre`
+    genre: Genre = ctx.genre
     for fig in scan_figures(text):
         s_start, s_end = ctx.sentence(fig.start)
+        if s_start != genre_at:  # a sentence lies within one line, so under one heading
+            genre, genre_at = ctx.block_genre(fig.start), s_start
         c_start, c_end = ctx.clause(fig.start, fig.end, s_start, s_end)
         tier = None
         if tier_words:
             near = bisect_left(tier_words, fig.start - 2400) < bisect_left(tier_words, fig.start)
             tier = tier_of(text, fig, c_start, c_end, table=near)
-        reason = None if tier else spec_reason(text, fig, s_start, s_end, c_start)
+        first_noun = noun = fig.noun
+        reason = None if tier else spec_reason(text, fig, s_start, s_end, c_start, first_noun)
         same_clause = prev_end >= c_start
         pre = text[max(c_start, prev_end) : fig.start] if same_clause else text[c_start : fig.start]
-        noun = noun_after(text, fig.end)
         if not noun:  # 建成20个以上示范项目: the name follows the qualifier
             gap = _QUALIFIER.match(text, fig.end)
             noun = noun_after(text, gap.end()) if gap else ""
@@ -111,22 +132,36 @@ def extract_quantities(
             noun = noun_after(text, skip.end() if skip else fig.end)
         if s_start > topic_sentence:
             topic = None
-        subject = subject_of(
-            pre, noun, reason=reason, count=category(fig.unit) == "count", topic=topic
-        )
+        if c_start > s_start and text[c_start - 1] in "：:" and _ONLY_VERBS.fullmatch(pre):
+            pre = _label(text, s_start, c_start - 1) + pre  # ——海洋生产总值：1600亿元
+        count = category(fig.unit) == "count"
+        subject = subject_of(pre, noun, reason=reason, count=count, topic=topic)
+        if tier is not None:  # 目标值4260亿元、争取值4320亿元: later tiers measure the same
+            if s_start != tier_sentence:
+                tier_subject = None
+            own = subject_of(pre, noun, reason=reason, count=count, topic=None)
+            if tier_subject and (not own or own == noun or GROWTH_RE.fullmatch(own)):
+                percent = category(fig.unit) == "percent"  # only a rate can be a 增长
+                subject = tier_subject if percent else topic_stem(tier_subject)
+            elif subject:
+                tier_subject, tier_sentence = subject, s_start
         if subject and reason is None and not GROWTH_RE.fullmatch(subject):
             topic, topic_sentence = subject, s_start
         if reason is not None:
             kind, year = "spec", None
         else:
             stated = sentence_year(ctx, fig, s_start)
-            kind = kind_of(ctx, fig, s_start, s_end, c_start, c_end, tier, stated)
-            year = year_of(ctx, fig, s_start, s_end, c_end)
+            kind = kind_of(
+                ctx, fig, s_start, s_end, c_start, c_end, tier, stated, first_noun, genre
+            )
+            year = year_of(ctx, fig, s_start, s_end, c_end, stated)
         base_value, base_unit = _base(fig)
         written, unit = fig.text, fig.unit
-        if original is not None:
-            written = original[fig.start : fig.end]
+        if changed and original is not None and _changed_near(changed, s_start - 40, fig.end + 40):
+            written = original[fig.start : fig.end]  # as printed (traditional stays traditional)
             unit = clean_unit(original[fig.unit_start : fig.end])
+            if subject:
+                subject = _as_printed(subject, text, original, s_start, fig.end)
         out.append(
             Quantity(
                 text=written,
@@ -147,6 +182,61 @@ def extract_quantities(
         default: QuantityKind = "target" if ctx.genre == "plan" else "actual"
         out = _merge(out, _table_quantities(text, original, default))
     return out
+
+
+# what may stand between a label's colon and its figure: ——5G基站：累计建成1.2万个
+_ONLY_VERBS: Final = re.compile(
+    r"(?:累计|新建|建成|新增|完成|实现|达到|达|力争|争取|突破|超过|保持在|稳定在|控制在|提高到|"
+    r"提升到|约|不低于|不少于|不超过|不高于|以上|[ \u3000])*"
+)
+_LABEL: Final = re.compile(r"[^，,。；;：:\n]{1,30}$")
+
+
+def _label(text: str, lo: int, colon: int) -> str:
+    """The label before a colon that a figure follows (`——海洋生产总值：1600亿元`)."""
+    m = _LABEL.search(text, max(lo, colon - 30), colon)
+    return m.group(0) if m else ""
+
+
+_BLOCK = 256
+
+
+def _positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of the words (str.find: much faster than a regex alternation)."""
+    out: list[int] = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + len(w))
+    out.sort()
+    return out
+
+
+def _changed_blocks(text: str, original: str) -> list[int]:
+    """Start of each 256-character block where `text` and `original` differ (slice compares)."""
+    if text == original:
+        return []
+    n = len(text)
+    return [i for i in range(0, n, _BLOCK) if text[i : i + _BLOCK] != original[i : i + _BLOCK]]
+
+
+def _changed_near(changed: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(changed, lo - _BLOCK + 1)
+    return i < len(changed) and changed[i] < hi
+
+
+def _as_printed(subject: str, text: str, original: str, lo: int, hi: int) -> str:
+    """The subject in the document's own characters (traditional stays traditional)."""
+    lo, hi = max(0, lo - 40), min(len(text), hi + 40)
+    i = text.rfind(subject, lo, hi)
+    if i >= 0:
+        return original[i : i + len(subject)]
+    table: dict[str, str] = {}
+    for a, b in zip(text[lo:hi], original[lo:hi], strict=True):
+        if a != b:
+            table.setdefault(a, b)
+    return "".join(table.get(c, c) for c in subject)
 
 
 def _table_quantities(text: str, original: str | None, default: QuantityKind) -> list[Quantity]:

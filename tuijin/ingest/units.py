@@ -57,6 +57,10 @@ _PHYSICAL: dict[str, tuple[str, float, Category]] = {
     "gbps": ("Gbps", 1, "bandwidth"), "mbps": ("Gbps", 1e-3, "bandwidth"),
     "tbps": ("Gbps", 1e3, "bandwidth"),
     "pflops": ("PFLOPS", 1, "data"), "eflops": ("PFLOPS", 1e3, "data"),
+    "tflops": ("PFLOPS", 1e-3, "data"), "twh": ("千瓦时", 1e9, "energy"),
+    "英寸": ("米", 0.0254, "length"), "英尺": ("米", 0.3048, "length"),
+    "海里": ("公里", 1.852, "length"), "千升": ("升", 1e3, "volume"),
+    "毫升": ("升", 1e-3, "volume"),
     "teu": ("标准箱", 1, "container"), "标箱": ("标准箱", 1, "container"),
     "标准箱": ("标准箱", 1, "container"),
     "倍": ("倍", 1, "ratio"), "岁": ("岁", 1, "ratio"),
@@ -95,7 +99,9 @@ _ASCII_WRITTEN = [u for u in ASCII_UNITS if u != "g"] + [u.upper() for u in ASCI
     "Mw", "kW", "Kw", "kWh", "KWh", "Kwh", "kV", "Kv", "kA", "Ka", "kVA", "KVA", "Gbps", "Mbps",
     "Tbps", "Km", "KM", "Kg",
 ]  # fmt: skip
-_ASCII_BASES = _alt(_ASCII_WRITTEN)
+# Longer ASCII units are matched in any case (GWh, PFlops, Tbps): no word of text looks like them.
+_ASCII_ANY_CASE = [u for u in ASCII_UNITS if len(u) >= 3 and u.isalpha()]
+_ASCII_BASES = f"(?i:{_alt(_ASCII_ANY_CASE)})|{_alt(_ASCII_WRITTEN)}"
 _PER = r"(?:/(?:年|日|天|小时|秒|月|人|户|亩|吨|平方米|千瓦时|度|公里|h|d|a|s))?"
 # The unit as written: 万吨, 亿元, 万千瓦, 个, mw, 万余人, 50万方, 114.85亿 (bare magnitude).
 UNIT_PATTERN: Final = (
@@ -105,6 +111,14 @@ UNIT_PATTERN: Final = (
     rf"|(?:{_alt(list(_BARE_MAGNITUDES))})"
 )
 
+
+# Every character a unit as written can start with: a cheap look-ahead before the alternation.
+UNIT_FIRST_CHARS: Final = "".join(
+    sorted(
+        {w[0] for w in [*MAGNITUDES, *CJK_UNITS, *COUNT_WORDS, *_ASCII_WRITTEN, "%", "％", "‰"]}
+        | {c for w in _ASCII_ANY_CASE for c in (w[0].lower(), w[0].upper())}
+    )
+)
 
 _UNIT_NOISE: Final = re.compile(r"[\s余餘多]")
 

@@ -1,5 +1,7 @@
-"""Reads of units. Every selector takes `user` first: scoping is decided here, in one place
-(for now every signed-in user sees every unit)."""
+"""Reads of units. Every selector takes `user` first. Units are reference data: every signed-in
+user reads every unit (tuijin.accounts.scoping); what a unit's page lists of tasks, projects and
+submissions comes from those apps' scoped selectors, so a liaison sees its own unit's page in
+full and of another unit only the public part and what the two units share."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.scoping import scope_units
 from tuijin.core.types import UserLike as User
 
 from .filters import UnitFilter
@@ -16,8 +19,8 @@ from .models import Membership, Unit, UnitAlias
 
 
 def unit_visible(user: User) -> QuerySet[Unit]:
-    """The units USER may see (the one place a later issue scopes liaisons)."""
-    return Unit.objects.all()
+    """The units USER may see (every unit for anyone signed in)."""
+    return scope_units(user, Unit.objects.all())
 
 
 def unit_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Unit]:
@@ -41,21 +44,18 @@ def unit_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[
 
 def unit_get(user: User, pk: int | str) -> Unit:
     """One unit with aliases, group memberships and managed areas; Http404 when missing."""
-    qs = (
-        unit_visible(user)
-        .select_related("parent", "enterprise")
-        .prefetch_related(
-            Prefetch("aliases", queryset=UnitAlias.objects.order_by("kind", "valid_from", "name")),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("group", "person").order_by(
-                    "group__order", "group__name", "role"
-                ),
+    qs = Unit.objects.select_related("parent", "enterprise").prefetch_related(
+        Prefetch("aliases", queryset=UnitAlias.objects.order_by("kind", "valid_from", "name")),
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("group", "person").order_by(
+                "group__order", "group__name", "role"
             ),
-            "led_groups",
-            "managed_areas",
-            "children",
-            "led_clusters",
-        )
+        ),
+        "led_groups",
+        "managed_areas",
+        "children",
+        "led_clusters",
     )
-    return get_object_or_404(qs, pk=pk)
+    unit: Unit = get_allowed(user, qs, pk, "orgs.view_unit")
+    return unit

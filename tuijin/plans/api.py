@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tuijin.core.api_lists import list_openapi, list_page
+from tuijin.reporting.selectors import with_warning_level
 
 from .filters import TargetFilter, TaskFilter
 from .models import Target, Task
@@ -20,7 +21,8 @@ target_router = Router(tags=["目标"])
 
 @task_router.get("", response=TaskPage, summary="任务列表", openapi_extra=list_openapi(TaskFilter))
 def list_tasks(request: HttpRequest) -> dict[str, Any]:
-    return list_page(request, TaskFilter, task_list(request.user))
+    tasks = with_warning_level(request.user, task_list(request.user))
+    return list_page(request, TaskFilter, tasks)
 
 
 @task_router.get("/{task_id}", response=TaskDetail, summary="任务详情（分工、来源）")

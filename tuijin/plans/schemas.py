@@ -9,6 +9,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from tuijin.core.schemas import Ref, SourceSpan, source_of
+from tuijin.reporting.schemas import WarningLevelFields
 
 from .choices import AssignmentRole, TargetKind, TargetTier, TaskStatus
 
@@ -20,7 +21,7 @@ class AssignmentOut(Schema):
     unit_as_written: str = Field(description="文件原文中的单位名")
 
 
-class TaskOut(Schema):
+class TaskOut(WarningLevelFields):
     id: int
     code: str
     title: str

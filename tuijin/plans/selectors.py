@@ -1,5 +1,6 @@
 """Reads of tasks, assignments, targets and measurements. Every selector takes `user` first:
-scoping is decided here, in one place (for now every signed-in user sees everything)."""
+the rows come from tuijin.accounts.scoping (a liaison sees its unit's tasks), a detail gives
+404 when missing and 403 (PermissionDenied) when out of the user's scope."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.scoping import scope_targets, scope_tasks
 from tuijin.core.types import UserLike as User
 from tuijin.orgs.models import Unit
 
@@ -19,7 +21,7 @@ from .models import Assignment, Indicator, Measurement, Target, Task
 
 
 def task_visible(user: User) -> QuerySet[Task]:
-    return Task.objects.all()
+    return scope_tasks(user, Task.objects.all())
 
 
 def _assignments_with_units() -> Prefetch[Any, Any, Any]:
@@ -42,13 +44,15 @@ def task_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[
 
 
 def task_get(user: User, pk: int | str) -> Task:
-    """One task with document, source document, parent, children and assignments; Http404."""
+    """One task with document, source document, parent, children and assignments; Http404
+    when missing, PermissionDenied when out of USER's scope."""
     qs = (
-        task_visible(user)
+        Task.objects.all()
         .select_related("document", "source_document", "parent")
         .prefetch_related(_assignments_with_units(), "children")
     )
-    return get_object_or_404(qs, pk=pk)
+    task: Task = get_allowed(user, qs, pk, "plans.view_task")
+    return task
 
 
 def unit_assignments(user: User, unit: Unit) -> QuerySet[Assignment]:
@@ -62,7 +66,7 @@ def unit_assignments(user: User, unit: Unit) -> QuerySet[Assignment]:
 
 
 def target_visible(user: User) -> QuerySet[Target]:
-    return Target.objects.all()
+    return scope_targets(user, Target.objects.all())
 
 
 def target_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Target]:
@@ -75,8 +79,9 @@ def target_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySe
 
 def target_get(user: User, pk: int | str) -> Target:
     """One target with indicator, area, cluster and source document; Http404 when missing."""
-    qs = target_visible(user).select_related("indicator", "area", "cluster", "source_document")
-    return get_object_or_404(qs, pk=pk)
+    qs = Target.objects.select_related("indicator", "area", "cluster", "source_document")
+    target: Target = get_allowed(user, qs, pk, "plans.view_target")
+    return target
 
 
 def target_tiers(user: User, target: Target) -> QuerySet[Target]:

@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.excel import Preview
 from tuijin.core.types import UserLike
@@ -113,6 +114,7 @@ def task_import_commit(*, preview: Preview[TaskRow], actor: UserLike | None = No
 def task_import(*, rows: list[TaskRow], actor: UserLike | None = None) -> ImportResult:
     """Create or update the tasks of ROWS with their lead and responsible units, all in one
     transaction: any failure writes nothing."""
+    require(actor, "plans.add_task")
     ledger = _Ledger(rows)
     result = ImportResult()
     for row in rows:

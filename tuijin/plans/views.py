@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from tuijin.core.listing import render_list
 from tuijin.documents.selectors import provenance_of
+from tuijin.reporting.selectors import with_warning_level
 
 from .choices import AssignmentRole
 from .filters import TargetFilter, TaskFilter
@@ -25,7 +26,8 @@ from .selectors import (
 
 @login_required
 def task_list_view(request: HttpRequest) -> HttpResponse:
-    filterset = TaskFilter(request.GET or None, queryset=task_list(request.user))
+    tasks = with_warning_level(request.user, task_list(request.user))
+    filterset = TaskFilter(request.GET or None, queryset=tasks)
     return render_list(
         request,
         filterset=filterset,

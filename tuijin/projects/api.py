@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from tuijin.core.api_lists import list_openapi, list_page
+from tuijin.reporting.selectors import with_warning_level
 
 from .filters import ProjectFilter
 from .models import Project
@@ -21,7 +22,8 @@ router = Router(tags=["重点项目"])
     "", response=ProjectPage, summary="重点项目列表", openapi_extra=list_openapi(ProjectFilter)
 )
 def list_projects(request: HttpRequest) -> dict[str, Any]:
-    return list_page(request, ProjectFilter, project_list(request.user))
+    projects = with_warning_level(request.user, project_list(request.user))
+    return list_page(request, ProjectFilter, projects)
 
 
 @router.get("/{project_id}", response=ProjectDetail, summary="项目详情（年度计划、进展）")

@@ -9,11 +9,12 @@ from typing import Any
 from ninja import Field, Schema
 
 from tuijin.core.schemas import Ref, SourceSpan, source_of
+from tuijin.reporting.schemas import WarningLevelFields
 
 from .choices import EventKind, ProjectList, ProjectStage
 
 
-class ProjectOut(Schema):
+class ProjectOut(WarningLevelFields):
     id: int
     name: str
     code: str

@@ -1,4 +1,5 @@
-"""Reads of the project ledger. Every selector takes `user` first (scoping lives here)."""
+"""Reads of the project ledger. Every selector takes `user` first: the rows come from
+tuijin.accounts.scoping (a liaison sees the projects its unit leads or shares)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
-from django.shortcuts import get_object_or_404
 
+from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.scoping import scope_projects
 from tuijin.core.types import UserLike as User
 
 from .choices import ProjectStage
@@ -18,7 +20,7 @@ from .models import AnnualPlan, Event, ProgressReport, Project
 
 
 def project_visible(user: User) -> QuerySet[Project]:
-    return Project.objects.all()
+    return scope_projects(user, Project.objects.all())
 
 
 def project_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Project]:
@@ -34,9 +36,10 @@ def project_list(user: User, filters: Mapping[str, Any] | None = None) -> QueryS
 
 
 def project_get(user: User, pk: int | str) -> Project:
-    """One project with everything its page links to; Http404 when missing."""
+    """One project with everything its page links to; Http404 when missing, PermissionDenied
+    when out of USER's scope."""
     qs = (
-        project_visible(user)
+        Project.objects.all()
         .select_related(
             "area",
             "cluster",
@@ -57,7 +60,8 @@ def project_get(user: User, pk: int | str) -> Project:
             Prefetch("events", queryset=Event.objects.select_related("area").order_by("-date")),
         )
     )
-    return get_object_or_404(qs, pk=pk)
+    project: Project = get_allowed(user, qs, pk, "projects.view_project")
+    return project
 
 
 @dataclass

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from simple_history.utils import bulk_create_with_history
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.excel import Preview, name_key
 from tuijin.core.types import UserLike
@@ -193,6 +194,7 @@ def project_import(*, rows: list[ProjectRow], actor: UserLike | None = None) -> 
     """Create or update the projects of ROWS with their annual plans and progress, all in one
     transaction: any failure writes nothing. New rows are written in bulk (with their history
     rows); changed rows one by one."""
+    require(actor, "projects.add_project")
     writer = _Writer(_Ledger(rows), actor)
     for row in rows:
         try:

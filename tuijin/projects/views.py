@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from tuijin.core.listing import render_list
 from tuijin.documents.selectors import provenance_of
+from tuijin.reporting.selectors import with_warning_level
 
 from .filters import ProjectFilter
 from .selectors import ProgressRow, project_get, project_list, project_progress_rows
@@ -16,7 +17,8 @@ from .selectors import ProgressRow, project_get, project_list, project_progress_
 
 @login_required
 def project_list_view(request: HttpRequest) -> HttpResponse:
-    filterset = ProjectFilter(request.GET or None, queryset=project_list(request.user))
+    projects = with_warning_level(request.user, project_list(request.user))
+    filterset = ProjectFilter(request.GET or None, queryset=projects)
     return render_list(
         request,
         filterset=filterset,

@@ -48,9 +48,7 @@ class SubmissionFilter(django_filters.FilterSet):
         model = Submission
         fields = ["q", "period", "cycle", "unit", "state", "late"]
 
-    def search(
-        self, queryset: QuerySet[Submission], name: str, value: str
-    ) -> QuerySet[Submission]:
+    def search(self, queryset: QuerySet[Submission], name: str, value: str) -> QuerySet[Submission]:
         value = value.strip()
         if not value:
             return queryset
@@ -115,8 +113,9 @@ class WarningFilter(django_filters.FilterSet):
 
 
 class CycleFilter(django_filters.FilterSet):
-    """Cycles by kind and whether they are active."""
+    """Cycles by kind, whether they are active, and free text (name, description)."""
 
+    q = django_filters.CharFilter(method="search", label=_("搜索"))
     kind = django_filters.ChoiceFilter(
         choices=CycleKind.choices, label=_("周期"), empty_label=_("全部周期")
     )
@@ -124,4 +123,10 @@ class CycleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Cycle
-        fields = ["kind", "active"]
+        fields = ["q", "kind", "active"]
+
+    def search(self, queryset: QuerySet[Cycle], name: str, value: str) -> QuerySet[Cycle]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(name__icontains=value) | Q(description__icontains=value))

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from tuijin.accounts.choices import Role
 from tuijin.core.workdays import add_workdays
 from tuijin.orgs.models import Unit
 
@@ -43,12 +44,18 @@ def link_to(name: str, pk: int) -> str:
 def recipients_for_unit(unit: Unit) -> list[Any]:
     """The users who hear about UNIT's reporting (reminders, returns, acceptances).
 
-    Users are not linked to units yet, so for now these are the office's users: every active
-    staff user and superuser. When user accounts gain a unit (the liaison roles), this function
-    is the one place to change: return that unit's liaison users (falling back to the office
-    users when a unit has none), and every reminder and notice follows.
+    The unit's active liaison users (tuijin.accounts profiles); when a unit has none, the
+    office's users: every active staff user and superuser. Every reminder and notice follows
+    this one function.
     """
     User = get_user_model()
+    liaisons = list(
+        User.objects.filter(
+            is_active=True, profile__role=Role.LIAISON, profile__unit=unit
+        ).order_by("pk")
+    )
+    if liaisons:
+        return liaisons
     return list(
         User.objects.filter(Q(is_staff=True) | Q(is_superuser=True), is_active=True).order_by("pk")
     )

@@ -1,5 +1,6 @@
-"""Reads of reporting and warnings. Every selector takes `user` first: scoping is decided here
-(for now every signed-in user sees everything; a liaison will see only its unit)."""
+"""Reads of reporting and warnings. Every selector takes `user` first; the rows come from
+tuijin.accounts.scoping: a liaison sees its own unit's submissions, its row of a board and the
+warnings of its tasks and projects; cycles and periods are readable by everyone signed in."""
 
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.scoping import (
+    scope_cycles,
+    scope_projects,
+    scope_submissions,
+    scope_tasks,
+    scope_warnings,
+    sees_all,
+    unit_id_of,
+)
 from tuijin.core.types import UserLike as User
 from tuijin.orgs.models import Unit
 from tuijin.plans.models import Target, Task
@@ -51,16 +62,20 @@ M = TypeVar("M", bound=Model)
 
 def cycle_list(user: User) -> QuerySet[Cycle]:
     """Cycles with the number of periods opened."""
-    return Cycle.objects.annotate(period_count=Count("periods")).order_by("-active", "name")
+    qs = scope_cycles(user, Cycle.objects.all())
+    return qs.annotate(period_count=Count("periods")).order_by("-active", "name")
 
 
 def cycle_get(user: User, pk: int | str) -> Cycle:
-    return get_object_or_404(Cycle.objects.prefetch_related("units"), pk=pk)
+    cycle: Cycle = get_allowed(
+        user, Cycle.objects.prefetch_related("units"), pk, "reporting.view_cycle"
+    )
+    return cycle
 
 
 def period_list(user: User, cycle: Cycle | None = None) -> QuerySet[Period]:
     """Periods (latest first) with counts of submissions by state."""
-    qs = Period.objects.select_related("cycle")
+    qs = scope_cycles(user, Period.objects.select_related("cycle"))
     if cycle is not None:
         qs = qs.filter(cycle=cycle)
     return qs.annotate(
@@ -74,7 +89,10 @@ def period_list(user: User, cycle: Cycle | None = None) -> QuerySet[Period]:
 
 
 def period_get(user: User, pk: int | str) -> Period:
-    return get_object_or_404(Period.objects.select_related("cycle"), pk=pk)
+    period: Period = get_object_or_404(
+        scope_cycles(user, Period.objects.select_related("cycle")), pk=pk
+    )
+    return period
 
 
 def submission_get(user: User, pk: int | str) -> Submission:
@@ -91,17 +109,18 @@ def submission_get(user: User, pk: int | str) -> Submission:
         Prefetch("figures", queryset=IndicatorFigure.objects.select_related("indicator", "area")),
         "attachments",
     )
-    return get_object_or_404(qs, pk=pk)
+    submission: Submission = get_allowed(user, qs, pk, "reporting.view_submission")
+    return submission
 
 
 def submission_for(user: User, period: Period, unit: Unit) -> Submission | None:
-    return Submission.objects.filter(period=period, unit=unit).first()
+    return scope_submissions(user, Submission.objects.filter(period=period, unit=unit)).first()
 
 
 def unit_submissions(user: User, unit: Unit) -> QuerySet[Submission]:
     """A unit's submissions, latest period first."""
     return (
-        Submission.objects.filter(unit=unit)
+        scope_submissions(user, Submission.objects.filter(unit=unit))
         .select_related("period__cycle")
         .order_by("-period__end", "period__cycle__name")
     )
@@ -109,7 +128,17 @@ def unit_submissions(user: User, unit: Unit) -> QuerySet[Submission]:
 
 def unit_owes(user: User, unit: Unit) -> list[Owed]:
     """What UNIT reports on (tasks then projects, lead first): `.task`, `.project`, `.role`."""
-    return owed_by(unit)
+    rows = owed_by(unit)
+    if sees_all(user):
+        return rows
+    tasks = set(scope_tasks(user, Task.objects.all()).values_list("pk", flat=True))
+    projects = set(scope_projects(user, Project.objects.all()).values_list("pk", flat=True))
+    return [
+        r
+        for r in rows
+        if (r.task is not None and r.task.pk in tasks)
+        or (r.project is not None and r.project.pk in projects)
+    ]
 
 
 @dataclass
@@ -155,14 +184,15 @@ def cycle_board(user: User, period: Period, *, today: dt.date | None = None) -> 
     missing = nothing started); submitted_total (submitted or accepted); late (submitted after
     due); overdue (not submitted, due passed); problems."""
     today = today or timezone.localdate()
-    submissions = {
-        s.unit_id: s for s in Submission.objects.filter(period=period).select_related("unit")
-    }
+    visible = scope_submissions(user, Submission.objects.filter(period=period))
+    submissions = {s.unit_id: s for s in visible.select_related("unit")}
     units = list(units_owing(period.cycle))
+    if not sees_all(user):  # a liaison's board: its own unit's row only
+        units = [u for u in units if u.pk == unit_id_of(user)]
     known = {u.pk for u in units}
     units += [s.unit for s in submissions.values() if s.unit_id not in known]
     entries = (
-        Entry.objects.filter(submission__period=period)
+        Entry.objects.filter(submission__in=visible)
         .filter(Q(problem__gt="") | Q(blocked=True))
         .exclude(submission__state=SubmissionState.DRAFT)
         .select_related("task", "project", "submission__unit")
@@ -250,7 +280,8 @@ def warning_list(
     user: User, *, level: str | None = None, kind: str | None = None
 ) -> QuerySet[Warning]:
     """Warnings, reds first then yellows; KIND is task/project/target."""
-    qs = Warning.objects.select_related("task", "project", "target__indicator")
+    qs = scope_warnings(user, Warning.objects.all())
+    qs = qs.select_related("task", "project", "target__indicator")
     if level:
         qs = qs.filter(level=level)
     if kind in ("task", "project", "target"):
@@ -267,7 +298,7 @@ def warning_list(
 def warning_summary(user: User, *, unit: Unit | None = None) -> dict[str, dict[str, int]]:
     """Counts per level for tasks, projects and targets (for the overview or one unit's page):
     {"task": {"red": 2, "yellow": 5, "green": 30, "grey": 0}, ...}."""
-    qs = Warning.objects.all()
+    qs = scope_warnings(user, Warning.objects.all())
     if unit is not None:
         qs = qs.filter(_unit_q(unit))
     summary: dict[str, dict[str, int]] = {}
@@ -296,3 +327,85 @@ def unit_warnings(user: User, unit: Unit, *, level: str | None = None) -> QueryS
     """Warnings on the tasks and projects UNIT owes, reds first."""
     ids = Warning.objects.filter(_unit_q(unit)).values("pk")
     return warning_list(user, level=level).filter(pk__in=ids)
+
+
+# ── for the web pages and the API ──────────────────────────────────────────────────────────
+
+
+def user_unit(user: User) -> Unit | None:
+    """The unit USER reports for (a liaison's profile), or None (the office, or no profile)."""
+    profile = getattr(user, "profile", None)
+    unit = getattr(profile, "unit", None)
+    return unit if isinstance(unit, Unit) else None
+
+
+def submission_list(user: User) -> QuerySet[Submission]:
+    """Submissions, latest period first, with `entry_count` and `problem_count`."""
+    return (
+        scope_submissions(user, Submission.objects.all())
+        .select_related("period__cycle", "unit")
+        .annotate(
+            entry_count=Count("entries", distinct=True),
+            problem_count=Count(
+                "entries",
+                filter=Q(entries__problem__gt="") | Q(entries__blocked=True),
+                distinct=True,
+            ),
+        )
+        .order_by("-period__end", "period__cycle__name", "unit__name")
+    )
+
+
+def open_periods(user: User) -> QuerySet[Period]:
+    """Periods still taking submissions (not closed, cycle active), soonest due first."""
+    return (
+        scope_cycles(user, Period.objects.filter(closed=False, cycle__active=True))
+        .select_related("cycle")
+        .order_by("due_date", "cycle__name")
+    )
+
+
+@dataclass
+class OpenReport:
+    period: Period
+    unit: Unit
+    submission: Submission | None
+
+
+def my_reports(user: User, unit: Unit | None = None) -> list[OpenReport]:
+    """What UNIT (by default the user's own unit) has to report in the open periods, with the
+    submission when one was started. Empty when there is no unit."""
+    unit = unit or user_unit(user)
+    if unit is None or not (sees_all(user) or unit.pk == unit_id_of(user)):
+        return []
+    submissions = {
+        s.period_id: s for s in Submission.objects.filter(unit=unit, period__in=open_periods(user))
+    }
+    rows: list[OpenReport] = []
+    for period in open_periods(user):
+        sub = submissions.get(period.pk)
+        if sub is not None or units_owing(period.cycle).filter(pk=unit.pk).exists():
+            rows.append(OpenReport(period=period, unit=unit, submission=sub))
+    return rows
+
+
+def submission_history(user: User, submission: Submission) -> list[dict[str, object]]:
+    """The submission's changes of state, oldest first: `state`, `label`, `at`, `by`, `comment`."""
+    rows: list[dict[str, object]] = []
+    previous = None
+    records = submission.history.select_related("history_user")
+    for record in records.order_by("history_date", "history_id"):
+        if record.state != previous:
+            rows.append(
+                {
+                    "state": record.state,
+                    "label": SubmissionState(record.state).label,
+                    "at": record.history_date,
+                    "by": record.history_user,
+                    "comment": record.office_comment
+                    if record.state in (SubmissionState.RETURNED, SubmissionState.ACCEPTED)
+                    else "",
+                }
+            )
+            previous = record.state
+    return rows

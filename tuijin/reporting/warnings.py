@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.plans.choices import Direction, TargetKind
@@ -57,6 +58,7 @@ def thresholds(rule: WarningRule | None = None) -> rules.Thresholds:
 @transaction.atomic
 def warning_rule_update(*, actor: UserLike | None = None, **values: int) -> WarningRule:
     """Change the office's thresholds (any of RULE_FIELDS); refused when out of range."""
+    require(actor, "reporting.change_warningrule")
     unknown = set(values) - set(RULE_FIELDS)
     if unknown:
         raise ServiceError("R020", f"未知的规则参数：{'、'.join(sorted(unknown))}")

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from tuijin.accounts.models import Profile
 from tuijin.core.services import token_create
 from tuijin.documents.models import Document, Provenance
 from tuijin.geo.models import Area
@@ -37,7 +38,10 @@ PLAN_TEXT = (
 
 @pytest.fixture
 def api_user(db: None) -> User:
-    return User.objects.create_user(username="alice", password="pw-alice-123")
+    """A signed-in member of the office (sees everything; roles: tuijin/accounts)."""
+    user = User.objects.create_user(username="alice", password="pw-alice-123")
+    Profile.objects.create(user=user, role="office")
+    return user
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from tuijin.accounts.models import Profile
 from tuijin.documents.models import Document, Provenance
 from tuijin.geo.models import Area
 from tuijin.industry.models import Chain, ChainLink, Cluster, Enterprise
@@ -37,10 +38,12 @@ UI_PLAN_TEXT = (
 
 @pytest.fixture
 def ui_user(db: None) -> Any:
-    """A plain signed-in user (no password: hashing is slow, force_login needs none)."""
+    """A signed-in member of the office, who sees everything (no password: hashing is slow,
+    force_login needs none). Roles and scoping: tuijin/accounts."""
     user = get_user_model()(username="viewer")
     user.set_unusable_password()
     user.save()
+    Profile.objects.create(user=user, role="office")
     return user
 
 

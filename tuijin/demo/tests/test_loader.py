@@ -69,7 +69,7 @@ def test_load_demo_twice_changes_nothing(demo):
 
 
 def test_admin_logs_in_with_the_given_password(demo, fast_hasher):
-    assert demo.logins == ["admin / demo-pass （超级管理员）"]
+    assert demo.logins[0] == "admin / demo-pass （超级管理员）"
     assert get_user_model().objects.get(username="admin").is_superuser
     load_demo(password="changed-pass")
     assert Client().login(username="admin", password="changed-pass")
@@ -80,10 +80,32 @@ def test_admin_logs_in_with_the_given_password(demo, fast_hasher):
 
 def test_password_defaults_to_the_environment_then_tuijin_demo(demo, fast_hasher, monkeypatch):
     monkeypatch.setenv("TUIJIN_DEMO_PASSWORD", "from-env")
-    assert load_demo().logins == ["admin / from-env （超级管理员）"]
+    assert load_demo().logins[0] == "admin / from-env （超级管理员）"
     monkeypatch.delenv("TUIJIN_DEMO_PASSWORD")
-    assert load_demo().logins == ["admin / tuijin-demo （超级管理员）"]
+    assert load_demo().logins[0] == "admin / tuijin-demo （超级管理员）"
     assert Client().login(username="admin", password="tuijin-demo")
+
+
+def test_demo_has_a_user_for_each_role(demo, fast_hasher):
+    from tuijin.accounts.scoping import role_of, unit_id_of
+
+    assert [line.split(" / ")[0] for line in demo.logins] == [
+        "admin",
+        "office",
+        "leader",
+        "liaison_fgw",
+        "liaison_gxj",
+    ]
+    users = {u.username: u for u in get_user_model().objects.all()}
+    assert [role_of(users[n]) for n in ("admin", "office", "leader", "liaison_fgw")] == [
+        "admin",
+        "office",
+        "leader",
+        "liaison",
+    ]
+    assert Unit.objects.get(pk=unit_id_of(users["liaison_fgw"])).name == "兰州市发展和改革委员会"
+    assert Unit.objects.get(pk=unit_id_of(users["liaison_gxj"])).name == "兰州市工业和信息化局"
+    assert Client().login(username="liaison_gxj", password="demo-pass")
 
 
 def test_former_name_resolves_to_the_renamed_unit(demo):

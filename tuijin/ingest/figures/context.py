@@ -1,8 +1,8 @@
 """Where a figure stands: its sentence, clause, year, heading and the genre of its section.
 
-Years and tense markers are found in one whole-text scan each and looked up per figure with
-bisect; sentence and clause bounds are found per figure within a bounded window. So the cost is
-linear in the text and in the number of figures.
+Years, tense markers and sentence ends are found in one whole-text scan each and looked up per
+figure with bisect; clauses, paragraphs and list intros are read within bounded windows. So the
+cost is linear in the text and in the number of figures (no scan back to the text's start).
 """
 
 from __future__ import annotations
@@ -67,7 +67,13 @@ _NEWS_CUE: Final = re.compile(
 _PERIODS: Final = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
 _PERIOD_ANY: Final = re.compile(r"十([一二三四五六])五")
 _PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六])五")
-_LAST_SENT_END: Final = re.compile(r".*[。！？!?\n]", re.S)
+_LINE_LIMIT: Final = 400
+_BASELINE: Final = re.compile(r"(?:比|较|与|同|于)[ ]?$")
+# a line of a list: ——海洋生产总值：…, · …, ① …, （1）…, 1. …
+_LIST_ITEM: Final = re.compile(
+    r"[ \u3000\t]*(?:—|-|－|·|•|●|▪|◆|■|[①-⑳]|[（(][0-9]{1,2}[)）]|[0-9]{1,2}[.．、]"
+    r"|[一二三四五六七八九十]是)"
+)
 _LAST_CLAUSE_END: Final = re.compile(r".*[。！？!?\n，,；;：:]", re.S)
 _SENT_LIMIT: Final = 600  # a sentence longer than this is cut: bounded work per figure
 _CLAUSE_LIMIT: Final = 80
@@ -85,6 +91,7 @@ class DocContext:
     block_genres: list[Genre]
     heading_starts: list[int]
     heading_years: list[int | None]
+    heading_levels: list[int]
     heading_genres: list[Genre | None]
     future_pos: list[int]
     future_words: list[str]
@@ -92,7 +99,10 @@ class DocContext:
     past_words: list[str]
     other_past: list[int]
     first_deadline: int | None  # the earliest 到YYYY年 of the text: a plan's horizon
+    sent_ends: list[int] = field(default_factory=list)  # positions of 。！？!? and line ends
     para_cache: dict[int, Genre | None] = field(default_factory=dict)
+    intro_cache: dict[int, int | None] = field(default_factory=dict)
+    earlier_pos: list[int] = field(default_factory=list)  # where an earlier period is named
     period: int | None = None  # the document's own five-year period: 14 for 十四五
     period_year: int | None = None  # the last year before that period: 2020 for 十四五
 
@@ -100,35 +110,44 @@ class DocContext:
         """Position of a mention of an earlier five-year period (十三五 in a 十四五 plan), or -1."""
         if self.period is None:
             return -1
-        found = -1
-        for m in _PERIOD_ANY.finditer(self.text, lo, hi):
-            if _PERIODS[m.group(1)] < self.period:
-                found = m.start()
-        return found
+        pos = self.earlier_pos
+        i = bisect_left(pos, hi) - 1
+        return pos[i] if i >= 0 and pos[i] >= lo else -1
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """[start, end) of the 。-sentence holding pos (the end excludes the terminator)."""
-        text = self.text
-        lo = max(0, pos - _SENT_LIMIT)
-        m = _LAST_SENT_END.match(text, lo, pos)
-        start = m.end() if m else lo
-        e = _SENT_END.search(text, pos, pos + _SENT_LIMIT)
-        end = e.start() if e else min(len(text), pos + _SENT_LIMIT)
+        ends = self.sent_ends
+        i = bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i else 0
+        if start < pos - _SENT_LIMIT:
+            start = pos - _SENT_LIMIT
+        end = ends[i] if i < len(ends) else len(self.text)
+        if end > pos + _SENT_LIMIT:
+            end = min(len(self.text), pos + _SENT_LIMIT)
         return start, end
 
     def years_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """(position, year) of the numeric years written in [start, end)."""
-        i, j = bisect_left(self.year_pos, start), bisect_left(self.year_pos, end)
-        return list(zip(self.year_pos[i:j], self.year_val[i:j], strict=True))
+        pos = self.year_pos
+        i = bisect_left(pos, start)
+        if i == len(pos) or pos[i] >= end:
+            return []
+        j = bisect_left(pos, end, i)
+        return list(zip(pos[i:j], self.year_val[i:j], strict=True))
 
     def clause(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """The comma-clause around [start, end), within the sentence [lo, hi), at most 80 chars."""
-        a = max(lo, start - _CLAUSE_LIMIT)
-        m = _LAST_CLAUSE_END.match(self.text, a, start)
+        text = self.text
+        a = start - _CLAUSE_LIMIT
+        if a < lo:
+            a = lo
+        m = _LAST_CLAUSE_END.match(text, a, start)
         c_start = m.end() if m else a
-        e = _CLAUSE_END.search(self.text, end, min(hi, end + _CLAUSE_LIMIT))
-        c_end = e.start() if e else min(hi, end + _CLAUSE_LIMIT)
-        return c_start, c_end
+        limit = end + _CLAUSE_LIMIT
+        if limit > hi:
+            limit = hi
+        e = _CLAUSE_END.search(text, end, limit)
+        return c_start, e.start() if e else limit
 
     def block_genre(self, pos: int) -> Genre:
         """Genre of the text at pos: its headings' genre word, else its section's markers."""
@@ -177,6 +196,50 @@ class DocContext:
         if future >= 2 * past + 1:
             return "plan"
         return None
+
+    def intro_year(self, pos: int) -> int | None:
+        """The year of the line that introduces the list holding pos: `到2025年，…达到：` above
+        lines `——海洋生产总值：1600亿元；` (bounded: 12 lines, 400 characters a line)."""
+        text = self.text
+        ls = text.rfind("\n", max(0, pos - _LINE_LIMIT), pos) + 1
+        if ls == 0:
+            return None  # the first line, or a line too long to be a list item
+        if text[ls - 2 : ls - 1] not in ("：", ":") and not _LIST_ITEM.match(text, ls):
+            return None  # neither right after an intro line nor a list item: no walk
+        if ls in self.intro_cache:
+            return self.intro_cache[ls]
+        found: int | None = None
+        line_start = ls
+        for _ in range(12):
+            if line_start == 0:
+                break
+            lo = max(0, line_start - 1 - _LINE_LIMIT)
+            nl = text.rfind("\n", lo, line_start - 1)
+            if nl < 0 and lo > 0:
+                break  # a line longer than the limit: no list here
+            prev = nl + 1
+            line = text[prev : line_start - 1].strip(" \u3000\t\r")
+            if line.endswith(("：", ":")):
+                years = [
+                    y for p, y in self.years_in(prev, line_start)
+                    if not _BASELINE.search(text, max(0, p - 2), p)
+                ]  # fmt: skip
+                found = years[-1] if years else None
+                break
+            if not _LIST_ITEM.match(line) or self.is_heading(prev):
+                break
+            line_start = prev
+        self.intro_cache[ls] = found
+        return found
+
+    def is_heading(self, line_start: int) -> bool:
+        """A level-1/2 heading starts at line_start: a list does not run across one."""
+        i = bisect_left(self.heading_starts, line_start)
+        return (
+            i < len(self.heading_starts)
+            and self.heading_starts[i] <= line_start + 8
+            and self.heading_levels[i] <= 2
+        )
 
     def heading_year(self, pos: int) -> int | None:
         i = bisect_right(self.heading_starts, pos) - 1
@@ -297,7 +360,14 @@ def build_context(
     ]  # fmt: skip
     period_m = _PERIOD_ANY.search(title or "") or _PERIOD_ANY.search(text, 0, 300)
     period = _PERIODS[period_m.group(1)] if period_m else None
+    earlier_pos = (
+        [m.start() for m in _PERIOD_ANY.finditer(text) if _PERIODS[m.group(1)] < period]
+        if period is not None
+        else []
+    )
     return DocContext(
+        earlier_pos=earlier_pos,
+        sent_ends=[m.start() for m in _SENT_END.finditer(text)],
         period=period,
         period_year=2000 + 5 * (period - 10) if period else None,
         text=text,
@@ -309,6 +379,7 @@ def build_context(
         block_genres=block_genres,
         heading_starts=heading_starts,
         heading_years=heading_years,
+        heading_levels=[h.level for h in headings],
         heading_genres=heading_genres,
         future_pos=future_pos,
         future_words=future_words,
@@ -321,5 +392,8 @@ def build_context(
 
 def markers(positions: list[int], words: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
     """(position, word) of the markers that start in [lo, hi)."""
-    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    i = bisect_left(positions, lo)
+    if i == len(positions) or positions[i] >= hi:
+        return []
+    j = bisect_left(positions, hi, i)
     return list(zip(positions[i:j], words[i:j], strict=True))

@@ -12,10 +12,11 @@ against the document's, then the genre of the section (plan → target, review �
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Final
 
-from tuijin.ingest.figures.context import YEAR_RE, DocContext, markers
-from tuijin.ingest.figures.scan import RawFigure
+from tuijin.ingest.figures.context import YEAR_RE, DocContext, Genre, markers
+from tuijin.ingest.figures.scan import NOT_NOUN_CHARS, NOUN_STOP, RawFigure
 from tuijin.ingest.result import QuantityKind, Tier
 from tuijin.ingest.units import category, has_magnitude
 
@@ -23,16 +24,12 @@ _PHYSICAL: Final = frozenset(
     ["mass", "volume", "area", "length", "power", "energy", "voltage", "current",
      "apparent_power", "data", "container"]
 )  # fmt: skip
-# A character after the unit that cannot start the name of a thing.
-_NOT_NOUN: Final = frozenset(
-    '，,。、；;：:！!？?）)”"’」』》\n\r\t 　以左的和及或与等比较之减降达为是到至将已了要每'
-    "作在由从向于各占约其并也就还又都仅而即若如"
-)
+_NOT_NOUN: Final = frozenset(NOT_NOUN_CHARS)
 _PROJECT_NOUN: Final = re.compile(
     r"项目|工程|生产线|车间|装置|基地|工厂|电站|机组|库|园|线|厂|站|中心|新城|产业城|管道|码头|矿"
     r"|场|港|桥|隧道|枢纽|机场|锅炉|电解槽|窑"
 )
-_NOUN_RUN: Final = re.compile(r"[^，,。；;：:！!？?、\n\t|｜]{1,24}")
+_NOUN_RUN: Final = re.compile(rf"[^{NOUN_STOP}]{{1,24}}")
 _THRESHOLD_AFTER: Final = re.compile(r"(?:及)?(?:以上|以下)")
 _THRESHOLD_GAP: Final = re.compile(r"(?:及)?(?:以上|以下)?的?")
 _ENDS_PROJECT: Final = re.compile(r"(?:项目|工程)(?:建设)?$")
@@ -46,17 +43,25 @@ _AFTER_COMPLETION: Final = re.compile(r"建成后|投产后|达产后|竣工后"
 _TOTAL_BEFORE: Final = re.compile(r"总投资(?:约|为|达|超)?$")
 _ONE_PROJECT: Final = re.compile(
     r"(?<!重大)(?<!重点)(?<!开工)(?<!签约)(?<!招商)(?<!储备)(?<!续建)(?<!新建)(?<!产业)(?<!各类)"
-    r"(?:项目|工程|电站|基地|产业园)"
+    r"(?:项目|工程|电站|基地|产业园|中心|工厂)"
 )
 _SOME_COUNT: Final = re.compile(r"[0-9]+[个项批宗]|共[0-9]")
 _CLAUSE_STOP: Final = re.compile(r"[，,；;。！？!?\n]")
 _LIST_TAIL: Final = re.compile(r"(?:重点|重大|产业|建设|改造|新建|续建|等)*(?:项目|工程)(?:建设)?$")
 _THRESHOLD_BEFORE: Final = re.compile(r"投资(?:额)?(?:过|超过|超|在|达)?$")
+# 进出口额超过100万美元的企业, 年营业收入2000万元以上的企业, 产值超10亿元企业: a size threshold
+# on whom a measure applies
+_ENTITY_AFTER: Final = re.compile(
+    r"(?:及)?(?:以上|以下)?(?:(?P<de>的)[^，,。；;、]{0,8}?|[^，,。；;、的]{0,2}?)"
+    r"(?:企业|项目|工程|单位|主体|商户|客户|园区|投资者)"
+)
+_THRESHOLD_VERB: Final = re.compile(r"(?:超过|超|达到|达|在|高于|低于|不低于|不少于|以上|过|突破)$")
+_EXCEEDS: Final = re.compile(r"(?:超过|超|过|突破)$")
 _OWN_INVESTMENT: Final = re.compile(
     r"(?:项目|工程)[，,：:]?(?:计划|估算|预计)?总投资(?:约|为|达|超)?$"
 )
 _SIZE_ATTR: Final = re.compile(
-    r"(?:设计产能|年产能|产能|设计能力|设计规模|建设规模|装机容量|总装机|库容|占地面积|占地|"
+    r"(?:设计产能|年产能|产能|设计能力|设计规模|设计算力|设计容量|建设规模|装机容量|总装机|库容|占地面积|占地|"
     r"总建筑面积|建筑面积|全长|线路全长|总长|年产|年处理|年加工|日处理)(?:约|为|达|:|：)?$"
 )
 _PER_UNIT_SIZE: Final = re.compile(
@@ -65,7 +70,7 @@ _PER_UNIT_SIZE: Final = re.compile(
 )
 _BLOCK_VERB: Final = re.compile(
     r"(?:新增|完成|累计|达到|达|增加|减少|削减|压减|降低|提高|淘汰|化解|实现|超过|突破|增长|"
-    r"下降|新开工)(?:约|近|超)?$"
+    r"下降|新开工|保持在|稳定在|维持在|提升至|提升到|提高到|增至|扩大到|扩大至)(?:约|近|超)?$"
 )
 _ADMIN: Final = re.compile(r"县区|区县|县市区|县\(市、区\)|县（市、区）|市州|市\(州\)|地市|省区市")
 # 全区8个街道、3个乡: the divisions of the area the text covers
@@ -80,6 +85,8 @@ _TIERS: Final[dict[str, Tier]] = {
     "目标值": "base", "预期值": "base", "争取值": "stretch", "奋斗值": "aspiration",
 }  # fmt: skip
 TIER_RE: Final = re.compile("|".join(_TIERS))
+TIER_NAMES: Final = tuple(_TIERS)
+_CELL_HINT: Final = re.compile(r"[\t|｜│]|[ \u3000]{2}")
 _CELL_SPLIT: Final = re.compile(r"\t+|[ \u3000]{2,}|[|｜│]")
 _PRESENT_STATE: Final = re.compile(r"[^，,。；;]{0,6}?(现有|共有|拥有|现存|仍有|尚有)")
 _WEAK_PAST: Final = frozenset(["累计", "以来", "历年", "年来"])
@@ -114,14 +121,17 @@ def _names_one_project(text: str, s_start: int, pos: int) -> bool:
     return bool(_ONE_PROJECT.search(head)) and not _SOME_COUNT.search(head)
 
 
-def spec_reason(text: str, fig: RawFigure, s_start: int, s_end: int, c_start: int) -> str | None:
-    """Why the figure is the size of a named thing, or None."""
+def spec_reason(
+    text: str, fig: RawFigure, s_start: int, s_end: int, c_start: int, noun: str | None = None
+) -> str | None:
+    """Why the figure is the size of a named thing, or None (`noun`: noun_after, if known)."""
     cat = category(fig.unit)
-    before = text[max(s_start, fig.start - 12) : fig.start]
     if cat == "percent":
         return None
+    before = text[max(s_start, fig.start - 12) : fig.start]
     after = text[fig.end : fig.end + 4]
-    noun = noun_after(text, fig.end)
+    if noun is None:
+        noun = noun_after(text, fig.end)
     threshold = _THRESHOLD_AFTER.match(after)
     if threshold and cat != "count" and noun_after(text, fig.end + threshold.end()):
         return "threshold"  # 20吨以下燃煤锅炉, 10亿元以上项目
@@ -131,6 +141,12 @@ def spec_reason(text: str, fig: RawFigure, s_start: int, s_end: int, c_start: in
             named = noun_after(text, gap.end() if gap else fig.end)
             if _PROJECT_NOUN.search(named) or "企业" in named:
                 return "threshold"  # 投资过20亿元的重大项目
+        ent = _ENTITY_AFTER.match(text, fig.end)
+        if ent and (
+            ent.group(0)[:2] in ("以上", "以下", "及以")
+            or (_THRESHOLD_VERB.search(before) if ent.group("de") else _EXCEEDS.search(before))
+        ):
+            return "threshold"  # 进出口额超过100万美元的企业, 产值超10亿元企业
         if _OWN_INVESTMENT.search(before):
             return "investment"  # 该项目总投资50亿元
         if _TOTAL_BEFORE.search(before) and _names_one_project(text, s_start, fig.start):
@@ -200,7 +216,7 @@ def _column_tier(text: str, fig: RawFigure) -> Tier | None:
     line_end = text.find("\n", fig.end, fig.end + 300)
     line_end = line_end if line_end >= 0 else min(len(text), fig.end + 300)
     row = text[line_start:line_end]
-    if not _CELL_SPLIT.search(row.strip()):
+    if not _CELL_HINT.search(row) or not _CELL_SPLIT.search(row.strip()):
         return None
     row_cells = _cells(row)
     prefix_cells = _cells(text[line_start : fig.end])
@@ -225,23 +241,28 @@ def _column_tier(text: str, fig: RawFigure) -> Tier | None:
 
 def sentence_year(ctx: DocContext, fig: RawFigure, s_start: int) -> int | None:
     """The nearest year written before the figure in its sentence, baselines (比2020年) aside."""
-    text = ctx.text
-    for p, y in reversed(ctx.years_in(s_start, fig.start)):
+    text, pos = ctx.text, ctx.year_pos
+    i = bisect_left(pos, fig.start) - 1
+    while i >= 0 and pos[i] >= s_start:
+        p = pos[i]
         if not _BASELINE_BEFORE.search(text, max(0, p - 2), p):
-            return y
+            return ctx.year_val[i]
+        i -= 1
     return None
 
 
-def year_of(ctx: DocContext, fig: RawFigure, s_start: int, s_end: int, c_end: int) -> int | None:
-    """The year the same sentence states: the nearest one before the figure, else one later in
-    its clause (not a baseline 比2020年), else its heading's year."""
-    found = sentence_year(ctx, fig, s_start)
-    if found is not None:
-        return found
-    for p, y in ctx.years_in(fig.end, s_end):
-        if fig.end <= p < c_end and not _BASELINE_BEFORE.search(ctx.text, max(0, p - 2), p):
+def year_of(
+    ctx: DocContext, fig: RawFigure, s_start: int, s_end: int, c_end: int, stated: int | None
+) -> int | None:
+    """The year the same sentence states: the nearest one before the figure (`stated`, from
+    sentence_year), else one later in its clause (not a baseline 比2020年), else its heading's."""
+    if stated is not None:
+        return stated
+    for p, y in ctx.years_in(fig.end, c_end):
+        if not _BASELINE_BEFORE.search(ctx.text, max(0, p - 2), p):
             return y
-    return ctx.heading_year(fig.start)
+    intro = ctx.intro_year(fig.start)
+    return intro if intro is not None else ctx.heading_year(fig.start)
 
 
 def _marker_kind(
@@ -299,15 +320,14 @@ def _marker_kind(
 
 def kind_of(
     ctx: DocContext, fig: RawFigure, s_start: int, s_end: int, c_start: int, c_end: int,
-    tier: Tier | None, sentence_year: int | None,
+    tier: Tier | None, sentence_year: int | None, noun: str, genre: Genre,
 ) -> QuantityKind:  # fmt: skip
+    """`noun`: noun_after(text, fig.end); `genre`: ctx.block_genre(fig.start)."""
     text = ctx.text
     if tier is not None:
         return "target"
-    genre = ctx.block_genre(fig.start)
     cat = category(fig.unit)
     if cat == "count":
-        noun = noun_after(text, fig.end)
         if noun and (
             _ADMIN.match(text, fig.end)
             or (_SCOPED_ADMIN.match(text, fig.end) and _SCOPE.search(text, c_start, fig.start))

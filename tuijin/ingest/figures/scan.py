@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from tuijin.ingest.numerals import parse_arabic_number
-from tuijin.ingest.units import UNIT_PATTERN, clean_unit
+from tuijin.ingest.units import UNIT_FIRST_CHARS, UNIT_PATTERN, clean_unit
 
 _D = "[0-9０-９]"
 _PUA = "[\ue000-\uf8ff]"
@@ -24,15 +24,26 @@ _NUM_REST = (
     rf"(?:[.．]{_D}{{1,8}}(?![0-9０-９]))?"
 )
 _NUM = _D + _NUM_REST
+# what can follow the first number: a range or product sign, 余/多, a space or a unit
+_NEXT_FIRST = re.escape(UNIT_FIRST_CHARS + "~～〜-－—–至到×xX*＊余多 \u00a0\u3000")
+# A character after the unit that cannot start the name of a thing.
+NOT_NOUN_CHARS: Final = (
+    '，,。、；;：:！!？?）)”"’」』》\n\r\t 　以左的和及或与等比较之减降达为是到至将已了要每'
+    "作在由从向于各占约其并也就还又都仅而即若如"
+)
+NOUN_STOP: Final = r"，,。；;：:！!？?、\n\t|｜"  # a name runs up to these (a regex class body)
 # The lookbehind sits after the first digit so that the regex engine can skip ahead to digits.
 _FIGURE_RE: Final = re.compile(
     rf"(?P<n1>{_D}(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ\ue000-\uf8ff_/]{_D}){_NUM_REST})"
+    rf"(?=[{_NEXT_FIRST}])"
     rf"(?:(?P<p1>[%％]|万亿|亿|千万|百万|万)?[ \u00a0]?(?P<sep>[~～〜\-－—–]|至|到)"
     rf"[ \u00a0]?(?P<n2>{_NUM})"
     rf"|(?P<x>[×xX*＊])(?P<n3>{_NUM}))?"
     rf"(?P<approx>余|多)?"
     rf"(?P<space>[ \u00a0\u3000])?"
     rf"(?P<unit>%|％|‰|{UNIT_PATTERN})"
+    # the name right after the figure (3个千亿产业园), read in the same pass; not consumed
+    rf"(?:(?=(?P<noun>[^{re.escape(NOT_NOUN_CHARS)}{NOUN_STOP}][^{NOUN_STOP}]{{0,23}})))?"
 )
 _INSTITUTE_NO: Final = re.compile(r"[1-9][0-9]{2,3}")
 _PUA_RE: Final = re.compile(_PUA)
@@ -57,11 +68,18 @@ class RawFigure:
     garbled: bool  # a private-use character sat between digits
     negative: bool
     unit_start: int  # where the unit as written starts (it ends at `end`)
+    noun: str = ""  # the name right after the figure (kind.noun_after), "" when none
 
 
 def _num(s: str) -> int | float:
     value = parse_arabic_number(s)
     return 0 if value is None else value
+
+
+_UNIT_CHECKED: Final = frozenset(
+    ["名", "位", "强", "所", "G", "M", "g", "个", "次", "批", "期", "届", "天", "部", "岁"]
+)
+_PAGE_HINT: Final = re.compile("[览读击问数次量发论赞藏享]")
 
 
 def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
@@ -70,10 +88,10 @@ def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
     before = text[max(0, start - 2) : start].rstrip(" \u3000")
     prev = before[-1:] if before else ""
     nxt = text[end : end + 1]
-    if prev == "第" or prev in "+＋" or text[end : end + 1] in "+＋#＃":
+    if (prev and (prev == "第" or prev in "+＋")) or (nxt and nxt in "+＋#＃"):
         return True  # ordinal, joined code 3+8, unit label
-    n1 = m.group("n1")
-    if text[m.end("n1") : m.end("n1") + 1] in "+＋":
+    n1_end = m.end("n1")
+    if text[n1_end : n1_end + 1] in ("+", "＋"):
         return True
     if prev and prev in _QUOTE_OPEN:
         close = text[end : end + 6]
@@ -81,10 +99,27 @@ def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
             return True  # “111”, “3区”: a slogan, not a measurement
     if _in_short_quote(text, start, end):
         return True  # “1个中心、3个基地”: a slogan
-    if _PAGE_LABEL.search(text, max(0, start - 8), start):
+    if _PAGE_HINT.search(text, max(0, start - 8), start) and _PAGE_LABEL.search(
+        text, max(0, start - 8), start
+    ):
         return True  # 浏览次数：1234次, 字数 3,997: page metadata
+    if unit in _UNIT_CHECKED and _unit_excluded(text, m, unit, first, prev, nxt):
+        return True
+    if unit == "度" and not m.group("unit").startswith(("万", "亿", "千")):
+        return True
+    # inside 《a title》: the figure belongs to the title, not to this text
+    open_pos = text.rfind("《", max(0, start - 60), start)
+    return open_pos >= 0 and text.find("》", open_pos, start) < 0
+
+
+def _unit_excluded(
+    text: str, m: re.Match[str], unit: str, first: float, prev: str, nxt: str
+) -> bool:
+    """Checks that only concern some measure words (ranks, institutes, durations, ages)."""
+    start, end = m.start(), m.end()
     if prev == "前" and unit in ("名", "位", "强"):
         return True  # 前10名: a rank
+    n1 = m.group("n1")
     if (
         unit == "所"
         and _INSTITUTE_NO.fullmatch(n1)
@@ -97,9 +132,9 @@ def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
         return True  # 510所兰州航天…: an institute's number, not a count of schools
     if unit in ("G", "M", "g") and first < 10:
         return True  # 5G, 4G: a generation name
-    if unit == "个" and any(text.startswith(w, end) for w in _DURATION_AFTER):
+    if unit == "个" and text.startswith(_DURATION_AFTER, end):
         return True  # 3个月: a duration
-    if unit in ("次", "批", "期", "届") and nxt in "会":
+    if unit in ("次", "批", "期", "届") and nxt == "会":
         return True
     if unit == "天" and "天数" not in text[max(0, start - 12) : start]:
         return True  # a duration; only a count of days (优良天数320天) measures something
@@ -107,19 +142,15 @@ def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
         return True  # 3期工程: a phase, not a count
     if unit == "部" and nxt == "门":
         return True  # 3部门 is not 3 部
-    if unit == "岁" and "寿命" not in text[max(0, start - 10) : start]:
-        return True  # an age; only life expectancy (预期寿命79岁) measures something
-    if unit == "度" and not m.group("unit").startswith(("万", "亿", "千")):
-        return True
-    # inside 《a title》: the figure belongs to the title, not to this text
-    window = text[max(0, start - 60) : start]
-    open_pos = window.rfind("《")
-    return open_pos >= 0 and "》" not in window[open_pos:]
+    return unit == "岁" and "寿命" not in text[max(0, start - 10) : start]
 
 
 def _in_short_quote(text: str, start: int, end: int) -> bool:
     """Inside a quoted phrase of at most ~24 characters (curly quotes only)."""
-    before = text[max(0, start - 12) : start]
+    lo = max(0, start - 12)
+    if text.find("“", lo, start) < 0 and text.find("「", lo, start) < 0:
+        return False
+    before = text[lo:start]
     i = max(before.rfind("“"), before.rfind("「"))
     if i < 0 or max(before.rfind("”"), before.rfind("」")) > i:
         return False
@@ -134,34 +165,37 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
 def scan_figures(text: str) -> list[RawFigure]:
     """All Arabic-digit figures with a unit, in document order."""
     out: list[RawFigure] = []
+    append = out.append
     for m in _FIGURE_RE.finditer(text):
-        raw_unit = m.group("unit")
+        n1, p1, n2, n3, raw_unit, noun = m.group("n1", "p1", "n2", "n3", "unit", "noun")
         unit = clean_unit(raw_unit)
-        p1 = m.group("p1")
-        if p1 in ("%", "％"):
-            if unit not in ("%", "个百分点", "百分点"):
-                continue  # 10%-15%: both ends are percentages
-        elif p1 and not unit.startswith(p1):
-            continue  # 3万-5万吨: both ends share the magnitude
-        n1 = m.group("n1")
-        first = float(_num(n1))
+        if p1 is not None:
+            if p1 in ("%", "％"):
+                if unit not in ("%", "个百分点", "百分点"):
+                    continue  # 10%-15%: both ends are percentages
+            elif not unit.startswith(p1):
+                continue  # 3万-5万吨: both ends share the magnitude
+        v1 = int(n1) if n1.isascii() and n1.isdigit() else _num(n1)
+        first = float(v1)
         if _excluded(text, m, unit, first):
             continue
         value: Any
-        if m.group("n2") is not None:
-            value = [_num(n1), _num(m.group("n2"))]
-        elif m.group("n3") is not None:
-            value = [_num(n1), "x", _num(m.group("n3"))]
+        if n2 is not None:
+            value = [v1, _num(n2)]
+        elif n3 is not None:
+            value = [v1, "x", _num(n3)]
         else:
-            value = _num(n1)
-        start = m.start()
+            value = v1
+        start, end = m.span()
+        whole = m.group(0)
         negative = (
             start > 0 and text[start - 1] in "-－−" and (start < 2 or not text[start - 2].isalnum())
         )
-        garbled = bool(_PUA_RE.search(m.group(0)))
-        out.append(
+        garbled = not whole.isascii() and _PUA_RE.search(whole) is not None
+        unit_start = m.start("unit")
+        append(
             RawFigure(
-                start, m.end(), m.group(0), value, unit, first, garbled, negative, m.start("unit")
+                start, end, whole, value, unit, first, garbled, negative, unit_start, noun or ""
             )
         )
     return out

@@ -26,8 +26,16 @@ _LEAD_RE = re.compile(
 _TRAIL_RE = re.compile(
     rf"(?:[{_SPACE}]|项目建设|建设项目|项目|建\s*设|等等|等|前期工作|前期|"
     rf"{alt(p for p in POST_VERBS if p not in ('建设', '推进', '加快'))}|"
-    r"[已正将并]|工作|任务|的)+$"
+    r"[已正将并]|工作|任务|的|(?<=项目|工程)(?:扩能|扩产|技改|扩建))+$"
 )
+# The characters a trailing word can end in: an item ending otherwise has nothing to trim, and
+# the end-anchored search (which tries every start position) is skipped.
+_TRAIL_LAST = frozenset(
+    _SPACE
+    + "设目等作期务的已正将并能产改建"
+    + "".join(p[-1] for p in POST_VERBS if p not in ("建设", "推进", "加快"))
+)
+_COUNT_MEASURE_RE = re.compile(r"[\d一二两三四五六七八九十](?:个|条|座|项|家|所|处|批)")
 _KEEP_PROJECT_RE = re.compile(r"(?:新建|扩建|改建|续建|迁建|技改|改扩建|示范|试点)项目$")
 _APPOSITIVE_RE = re.compile(
     r"(?<!第)(?<![\d.])(?:\d+|[一二两三四五六七八九十]+)(?:个|条|座|项|家|所|处|批)[^、]{2,}$"
@@ -64,14 +72,17 @@ def clean(text: str, item: Item, *, keep_project: bool = False) -> Item:
     m = _LEAD_RE.match(text, s, e)
     if m and m.end() < e - 1:
         s = m.end()
-    a = _APPOSITIVE_RE.search(text, s, e)
-    if a and a.start() > s + 1 and text[a.start() - 1] != "等":
-        e = a.start()
+    if _COUNT_MEASURE_RE.search(text, s, e):
+        a = _APPOSITIVE_RE.search(text, s, e)
+        if a and a.start() > s + 1 and text[a.start() - 1] != "等":
+            e = a.start()
     for _ in range(4):
         seg = text[s:e]
         if keep_project and seg.endswith(("项目", "工程")):
             break
         if _KEEP_PROJECT_RE.search(seg):
+            break
+        if e <= s or text[e - 1] not in _TRAIL_LAST:
             break
         t = _TRAIL_RE.search(text, s, e)
         if t is None or t.start() - s < 2:
@@ -109,7 +120,7 @@ def split_and(text: str, item: Item) -> list[Item]:
             continue
         if m.group() == "以及" or (
             (shapes.has_head(ltxt) or shapes.has_capacity(ltxt) or shapes.has_work(ltxt))
-            and (shapes.has_head(rtxt) or shapes.has_capacity(rtxt))
+            and (shapes.has_head(rtxt) or shapes.has_capacity(rtxt) or shapes.works_on_head(rtxt))
             and not shapes.is_area(rtxt)
         ):
             return [left, *split_and(text, right)]

@@ -19,11 +19,22 @@ from tuijin.ingest.lexicon import (
     DEAD_TRIGGERS,
     FACILITY_HEADS,
     HEADS,
+    STRONG_HEADS,
     WORKS,
     alt,
 )
 from tuijin.ingest.project_parts import items as it
 from tuijin.ingest.project_parts import shapes
+from tuijin.ingest.project_parts.verdicts import (
+    common_bad,
+    inner_head,
+    ok_companion,
+    ok_explicit,
+    ok_listed,
+    ok_named,
+    ok_pair_member,
+    ok_single,
+)
 
 Item = it.Item
 
@@ -50,7 +61,6 @@ _TAIL_STRIP_RE = re.compile(
     r"(?:建\s*设|改造|提升|开发|发展|整治|治理|(?:\d+|[一二两三四五六七八九十]+)(?:余|多)?[个座条项家所处])+$"
 )
 _TAIL_AND_RE = re.compile(r"以及|和|及")
-_NATIONAL_NAME_RE = re.compile(r"国家(?!级|重要|战略|重点|骨干|综合|区域|现代|先进|一流)")
 _EXPLICIT_TAIL_RE = re.compile(r"、[^、]{2,40}等[^、]{0,12}(?:项目|工程)")
 _SUBJECT_VERB_RE = re.compile(r"共有|还有|包括|涉及|主要有|分别是|分别为|共计|新增|累计|其中|了")
 _COUNTED_TAIL_RE = re.compile(
@@ -58,36 +68,26 @@ _COUNTED_TAIL_RE = re.compile(
     r"(?:项目|工程)(?:建\s*设)?$"
 )
 _NAMED_RE = re.compile(r"(?:项目|工程)(?:建\s*设)?$")
+_COUNTED_HEAD_RE = re.compile(
+    r"(?<![、第])(?:\d+|[一二两三四五六七八九十]+)(?:座|条|个|处|所)"
+    rf"(?:{alt(FACILITY_HEADS)})(?:建\s*设)?$"
+)
+_DESC_DE_RE = re.compile(
+    r"(?:总投资|计划总投资|计划投资|投资|占地|总占地|规划占地)[^，。、的]{1,16}的"
+)
 _TASK_END_RE = re.compile(r"(?:任务|目标|问题|要求)$")
-_NAMED_END_RE = re.compile(r"项目(?:建\s*设)?$")
+_NAMED_END_RE = re.compile(r"项目(?:建\s*设|扩能|扩产|技改|扩建)?$")
 _BRACKETED_RE = re.compile(r"“[^”]*”|（[^）]*）|\([^)]*\)|「[^」]*」")
-_VAGUE_RE = re.compile(
-    r"各|重点$|重大$|全部|等$|十[一二三四五六七八九]五|重[大点](?:产业|建设)?项目|^[省市县区]?重[大点]"
+_BUILT_END_RE = re.compile(
+    rf"(?:{alt(STRONG_HEADS)}|期)(?:{alt(STRONG_HEADS)})?(?:建\s*设|扩能|扩产|技改|扩建|改扩建|技术改造|扩能改造)$"
 )
-_BARE_HEAD_RE = re.compile(r"(?:项目|工程)\S?")
-_MARK_RE = re.compile(r"[A-Za-z0-9]|[首一二三四五六七八九十]期")
-_INNER_WORK_RE = re.compile(
-    r"(?:改造|提升|扩建|改扩建|搬迁|迁建|重建|开发|修复|治理|加固|除险加固|升级|扩容|续建|新建)$"
-)
-_OBJ_SIGNAL_RE = re.compile(f"{alt(HEADS + WORKS)}|\\d|[至-]")
+_BUILT_AFTER_RE = re.compile(r"(?:建\s*设|扩能|扩产|技改|扩建)(?:$|[，。；,;\n])")
+_AGENT_VERB_RE = re.compile(r"参与|参加|开展|进行|投资|发展|利用")
+_STRONG_END_RE = re.compile(rf"(?:{alt(STRONG_HEADS)}|[一二三四五六七八九十]期)$")
+# Literal words only (digits and 至 included as words), so that the engine skips in C to a
+# character that can start one.
+_OBJ_SIGNAL_RE = re.compile(alt((*HEADS, *WORKS, *"0123456789０１２３４５６７８９至-")))
 _TASK_AFTER_RE = re.compile(r"(?:建\s*设|改造)?(?:任务|目标)")
-_COUNT_LEAD_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十几数]+)(?:个|批|类|家)")
-_STARTS_BAD = (
-    "专栏",
-    "附表",
-    "附件",
-    "重点",
-    "重大",
-    "一批",
-    "各类",
-    "这些",
-    "该",
-    "本",
-    "其",
-    "所有",
-    "有关",
-    "相关",
-)
 
 
 @dataclass(slots=True)
@@ -111,6 +111,16 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     core = _ADV_LEAD_RE.sub("", obj.verb) if obj.verb else ""
     dead = bool(core) and core.endswith(DEAD_TRIGGERS) and not obj.explicit
     s, e = obj.start, obj.end
+    if (
+        dead
+        and core.endswith(("支持", "保障"))
+        and not _AGENT_VERB_RE.search(text, s, e)
+        and (
+            _BUILT_END_RE.search(text, s, e)
+            or (_BUILT_AFTER_RE.match(text, e) and _STRONG_END_RE.search(text, s, e))
+        )
+    ):
+        dead = False  # 支持XX基地建设, 支持A、B项目扩能: support for named works is the works
     if not _OBJ_SIGNAL_RE.search(text, s, e):
         return []
     m = _CONNECTIVE_RE.match(text, s, e)
@@ -141,6 +151,9 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     raw = it.split_items(text, s, list_end)
     if not raw:
         return []
+    desc = _DESC_DE_RE.match(text, raw[0][0], raw[0][1])
+    if desc and desc.end() < raw[0][1] - 1:
+        raw[0] = (desc.end(), raw[0][1])  # 总投资50亿元的XX项目: the name after its description
     if obj.mode in ("bare", "post"):  # 全市共有A、B等项目: the subject and its verb go
         ends = [v.end() for v in _SUBJECT_VERB_RE.finditer(text, raw[0][0], raw[0][1])]
         if ends and ends[-1] < raw[0][1] - 1:
@@ -178,12 +191,12 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     if len(raw) == 1 and len(names) == 2:  # A和B: two undertakings named together
         if not any(ok_single(nm, strict=aim) for nm in names):
             return []
-        return [c for c, nm in zip(cleaned, names, strict=True) if _ok_pair_member(nm, aim)]
+        return [c for c, nm in zip(cleaned, names, strict=True) if ok_pair_member(nm, aim)]
     good = [ok_listed(nm, strict=aim) for nm in names]
     n_good = sum(good)
     if len(names) == 2 and n_good == 1 and not aim:  # 台中绿美图、…广场改善工程
         bare = names[good.index(False)]
-        if len(bare) <= 6 and not shapes.is_generic(bare) and not _common_bad(bare):
+        if len(bare) <= 6 and not shapes.is_generic(bare) and not common_bad(bare):
             good = [True, True]
             n_good = 2
     if n_good == 0 or (len(names) <= 2 and n_good < len(names)) or n_good * 2 < len(names):
@@ -192,20 +205,23 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     return [
         c
         for c, nm, g in zip(cleaned, names, good, strict=True)
-        if g or (companions and _ok_companion(nm))
+        if g or (companions and ok_companion(nm))
     ]
 
 
 def _subject(cleaned: list[Item], names: list[str], obj: Obj) -> list[Item]:
     """A bare clause or the subject of a closing verb: one strongly marked name only."""
     if obj.mode == "post" and len(cleaned) > 1 and it.is_post(obj.verb):
-        # 滨河快速路东延段、东岗立交改造工程建成通车: every item must look like a facility
-        if all(ok_listed(nm, strict=False) for nm in names):
-            return cleaned
+        # 滨河快速路东延段、东岗立交改造工程建成通车: every item must look like a facility,
+        # except zones listed beside them (…、XX示范区加快建设), which are left out
+        good = [ok_listed(nm, strict=False) for nm in names]
+        zones_only = all(g or shapes.is_area(nm) for g, nm in zip(good, names, strict=True))
+        if zones_only and (sum(good) >= 2 or all(good)):
+            return [c for c, g in zip(cleaned, good, strict=True) if g]
         return []
     if obj.listed and len(cleaned) >= 2:
         strong = all(
-            shapes.has_strong_head(nm) or shapes.is_route(nm) or _inner_head(nm) for nm in names
+            shapes.has_strong_head(nm) or shapes.is_route(nm) or inner_head(nm) for nm in names
         )
         return cleaned if strong and all(ok_listed(nm, strict=False) for nm in names) else []
     if len(cleaned) != 1:
@@ -240,6 +256,9 @@ def _tail(text: str, s: int, e: int) -> tuple[str, int, Item | None]:
         counted = _COUNTED_TAIL_RE.search(text, s, e)  # A、B两个项目: the count closes the list
         if counted and "、" in text[s : counted.start()]:
             return "project", counted.start(), None
+        counted = _COUNTED_HEAD_RE.search(text, s, e)  # 石门、青龙两座水库: names of one kind
+        if counted and "、" in text[s : counted.start()]:
+            return "project", counted.start(), None
         return "open", e, None
     tail = text[last.end() : e]
     if _TAIL_BAD_WORD_RE.match(tail):
@@ -265,101 +284,3 @@ def _tail(text: str, s: int, e: int) -> tuple[str, int, Item | None]:
 
 def _depth0(seg: str) -> str:
     return _BRACKETED_RE.sub("", seg)
-
-
-def _common_bad(nm: str, *, listed: bool = False) -> bool:
-    """Never a project name; `listed` names sit in an explicit list (国家水网 may be one)."""
-    return (
-        len(nm) < 3
-        or _COUNT_LEAD_RE.match(nm) is not None
-        or shapes.is_slogan(nm)
-        or (shapes.is_status(nm) and not (listed and _NATIONAL_NAME_RE.match(nm)))
-        or shapes.has_quoted_list(nm)
-        or shapes.is_network(nm)
-        or it.has_bad_de(nm)
-        or nm.startswith(_STARTS_BAD)
-        or _VAGUE_RE.search(nm) is not None
-        or _BARE_HEAD_RE.fullmatch(nm) is not None
-    )
-
-
-def ok_explicit(nm: str) -> bool:
-    if shapes.ends_with_count(nm):
-        return False
-    if _COUNT_LEAD_RE.match(nm) and not nm.endswith(("项目", "工程")):
-        nm = _COUNT_LEAD_RE.sub("", nm)  # 50个城市主题公园: a counted scope of a listed project
-        if len(nm) >= 4 and not _common_bad(nm):
-            return True
-    return not _common_bad(nm, listed=True)
-
-
-def ok_listed(nm: str, *, strict: bool) -> bool:
-    if _common_bad(nm) or shapes.is_generic(nm) or shapes.is_area_work(nm):
-        return False
-    if shapes.is_area(nm) and not shapes.is_route(nm):
-        return False
-    if shapes.ends_with_count(nm) or shapes.is_predicate(nm) or shapes.has_big_count(nm):
-        return False
-    if strict:
-        return shapes.has_strong_head(nm) and _proper(nm) and not shapes.is_aim_scope(nm)
-    return shapes.is_projectish(nm)
-
-
-def _ok_pair_member(nm: str, aim: bool) -> bool:
-    if ok_listed(nm, strict=aim):
-        return True
-    return not aim and shapes.has_strong_head(nm) and not _common_bad(nm) and not shapes.is_area(nm)
-
-
-def _ok_companion(nm: str) -> bool:
-    """A bare name listed beside projects (万达茂、简牍博物馆…)."""
-    return len(nm) <= 12 and not _common_bad(nm) and not shapes.is_area(nm)
-
-
-def ok_named(nm: str) -> bool:
-    """An object the text itself calls a 项目 (兰州低温核供热项目建设)."""
-    return (
-        len(nm) >= 4
-        and not _common_bad(nm)
-        and not shapes.is_generic(nm)
-        and not shapes.is_all_generic(nm)
-        and not shapes.is_predicate(nm)
-    )
-
-
-def ok_single(nm: str, *, strict: bool) -> bool:
-    if _common_bad(nm) or shapes.is_area(nm) or shapes.is_generic(nm) or shapes.is_area_work(nm):
-        return False
-    if shapes.ends_with_count(nm) or len(nm) > 40 or "和" in nm:
-        return False
-    if len(nm) < 5 and not (len(nm) == 4 and nm.endswith(FACILITY_HEADS)):
-        return False
-    if shapes.is_predicate(nm) or shapes.has_big_count(nm):
-        return False
-    if strict:
-        return shapes.has_strong_head(nm) and _proper(nm) and not shapes.is_aim_scope(nm)
-    if shapes.has_strong_head(nm):
-        return True
-    if shapes.has_head(nm) and (shapes.has_capacity(nm) or shapes.has_place(nm)):
-        return True
-    if shapes.is_route(nm) and shapes.has_head(nm):
-        return True  # 兰州至张掖高铁武威至张掖段
-    if shapes.has_work(nm):
-        return _proper(nm) or "、" in nm or _inner_head(nm)
-    return False
-
-
-def _proper(nm: str) -> bool:
-    """Some identity beyond generic words: a place, a capacity, a phase, Latin letters, digits."""
-    return shapes.has_place(nm) or shapes.has_capacity(nm) or _MARK_RE.search(nm) is not None
-
-
-def _inner_head(nm: str) -> bool:
-    """A head noun before the work noun: 污水处理厂处理能力改造."""
-    core = shapes.strip_decor(nm)
-    for _ in range(3):
-        m = _INNER_WORK_RE.search(core)
-        if m is None:
-            break
-        core = core[: m.start()]
-    return shapes.has_strong_head(core[:-1]) or shapes.has_strong_head(core)

@@ -6,6 +6,7 @@ Kept apart from the list logic so that each test is a single anchored regex on a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tuijin.ingest.lexicon import (
     AIM_PREFIXES,
@@ -38,6 +39,16 @@ _CAPACITY_RE = re.compile(
 )
 _ROUTE_RE = re.compile(rf"(?<=[{CJK}][{CJK}])(?:\s*[-—–－~～]\s*|至)(?=[{CJK}()（）][{CJK}()（）])")
 _AREA_RE = re.compile(f"(?:{alt(AREA_SUFFIXES)}){_DECOR}$")
+_FACILITIES_END_RE = re.compile(r"(?:基础|配套|公共|市政)?设施$")
+_SCOPED_IN_RE = re.compile(
+    rf"^[{CJK}]{{0,5}}?(?:集群|园区|区域|辖区|市|省|县|区|境|城|国|片区|镇|村|乡|企业|行业|产业|基地|景区|全市|全省"
+    r"|全区|全县|城市|厂区|矿区|名单|清单|计划|规划)(?:范围)?内(?![环河湖蒙江陆])|内$"
+)
+_GENERIC_LEAD_RE = re.compile(
+    r"(?:现代化|现代|新型|特色|标准化|高标准|一流|优质|精品|示范性|大型|中型|小型|各类|专业化|数字化"
+    rf"|智慧|规模化|生态化|高效)+(?=[{CJK}]{{2}})"
+)
+_PHASE_WORKS_RE = re.compile(r"[一二三四五六七八九十0-9]期(?:工程|项目)$")
 _AREA_WORK_RE = re.compile(r"(?:街区|商圈|片区|城区|街道|社区)$")
 _AREA_OK_RE = re.compile(f"(?:{alt(AREA_OK)}){_DECOR}$")
 _GENERIC_RE = re.compile(f"(?:{alt(GENERIC)}|[及和与、])*")
@@ -69,35 +80,48 @@ _COUNT_END_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def strip_decor(name: str) -> str:
     return _DECOR_END_RE.sub("", name)
 
 
+@lru_cache(maxsize=8192)
 def has_head(name: str) -> bool:
     return _HEAD_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_strong_head(name: str) -> bool:
     return _STRONG_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_work(name: str) -> bool:
     return _WORK_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_capacity(name: str) -> bool:
     return _CAPACITY_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_route(name: str) -> bool:
     return _ROUTE_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_area(name: str) -> bool:
-    """Ends like a zone or an administrative area (示范区, 新区, 商圈), not like a park."""
+    """Ends like a zone or an administrative area (示范区, 新区, 商圈), not like a park.
+
+    A phase that the text calls a 工程/项目 (白沙港区二期工程) is works in the zone, a project.
+    """
+    if _PHASE_WORKS_RE.search(name):
+        return False
     return _AREA_RE.search(name) is not None and _AREA_OK_RE.search(name) is None
 
 
+@lru_cache(maxsize=8192)
 def is_area_work(name: str) -> bool:
     """桃海文旅街区提质升级: work on a street or quarter, not a project (unless listed as one)."""
     core = strip_decor(name)
@@ -109,6 +133,39 @@ def is_area_work(name: str) -> bool:
     return core != strip_decor(name) and _AREA_WORK_RE.search(core) is not None
 
 
+@lru_cache(maxsize=8192)
+def is_area_facilities(name: str) -> bool:
+    """合作区南宁片区基础设施: the facilities of a zone in general, not one undertaking."""
+    m = _FACILITIES_END_RE.search(name)
+    return m is not None and m.start() > 0 and is_area(name[: m.start()])
+
+
+@lru_cache(maxsize=8192)
+def is_scoped(name: str) -> bool:
+    """集群内工业园区, 全市范围内…: the things inside a scope, not a named facility."""
+    return _SCOPED_IN_RE.search(name) is not None
+
+
+@lru_cache(maxsize=8192)
+def has_generic_lead(name: str) -> bool:
+    """现代化海洋牧场: a generic modifier opens the name (a kind of facility, no identity)."""
+    return _GENERIC_LEAD_RE.match(name) is not None
+
+
+@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
+def works_on_head(name: str) -> bool:
+    """污水处理厂提标改造: work nouns after a facility's head noun."""
+    core = strip_decor(name)
+    for _ in range(3):
+        w = _WORK_RE.search(core)
+        if w is None or w.start() == 0:
+            break
+        core = core[: w.start()]
+    return core != strip_decor(name) and has_head(core)
+
+
+@lru_cache(maxsize=8192)
 def is_generic(name: str) -> bool:
     """Only generic modifiers before the head (特色学校, 燃煤锅炉改造, 老旧小区)."""
     rest = strip_decor(name)
@@ -126,28 +183,34 @@ def is_generic(name: str) -> bool:
     return _GENERIC_RE.fullmatch(rest) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_all_generic(name: str) -> bool:
     """工业产业, 重点企业: nothing but generic words."""
     return _GENERIC_RE.fullmatch(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_status(name: str) -> bool:
     return _STATUS_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_aim_scope(name: str) -> bool:
     """西部…中心, 区域性…: a scope that, after 打造, names an aim rather than a facility."""
     return _AIM_SCOPE_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_slogan(name: str) -> bool:
     return _SLOGAN_RE.search(name) is not None or _TIER_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_quoted_list(name: str) -> bool:
     return _QUOTED_LIST_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_place(name: str) -> bool:
     """A proper place inside the name (七里河区, 白塔山, 黄河…段), generic 城区/社区 not counted."""
     core = strip_decor(name)
@@ -157,24 +220,29 @@ def has_place(name: str) -> bool:
     return _PLACE_RE.search(_GENERIC_PLACE_RE.sub("", core)) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_predicate(name: str) -> bool:
     """Reads as a statement (能级持续提升, 服务业向专业化延伸), not a name."""
     return _PREDICATE_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def has_big_count(name: str) -> bool:
     """三大管网, 九大片区: a count of kinds, not one facility."""
     return _BIG_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_network(name: str) -> bool:
     return _NETWORK_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def ends_with_count(name: str) -> bool:
     return _COUNT_END_RE.search(name) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_projectish(name: str) -> bool:
     """Looks like an undertaking on its own: a head, a work noun, a capacity or a route."""
     return has_head(name) or has_work(name) or has_capacity(name) or is_route(name)

@@ -11,12 +11,20 @@ import re
 
 import ahocorasick
 
-from tuijin.ingest.lexicon import ADVERBS, ANCHOR_WORDS, BUILD_VERBS, HEADS, POST_VERBS, WORKS
+from tuijin.ingest.lexicon import (
+    ADVERBS,
+    ANCHOR_WORDS,
+    BUILD_VERBS,
+    HEADS,
+    POST_VERBS,
+    WORKS,
+    alt,
+)
 
 _ALWAYS = ("项目", "工程")
 _SINGLE = tuple("园馆城厂站库路桥港线林")
 _SKIP_WORKS = ("建设", "生产", "加工", "制造", "储备")
-_BOUND_CHARS = frozenset("、，,。；;：:和及与等已正 \t\n\u3000\u00a0”」)）（(")
+_BOUND_CHARS = frozenset("、，,。；;：:和及与等已正也将还均都于拟 \t\n\u3000\u00a0”」)）（(")
 _BOUND_WORDS = (
     "建设",
     "建 设",
@@ -26,11 +34,11 @@ _BOUND_WORDS = (
     *POST_VERBS,
     *(a for a in ADVERBS if len(a) > 1),
 )
+_BOUND_WORD_RE = re.compile(alt(_BOUND_WORDS))
 _PHASE = frozenset("一二三四五六七八九十首0123456789")
-_EXTRA_RE = re.compile(
-    r"\d(?:万|亿)?(?:吨|千瓦|千伏|兆瓦|立方米|亩|MW|GW|kV)"
-    r"|[至-](?<=[\u4e00-\u9fff][至-])(?=[\u4e00-\u9fff])"
-)
+# Two patterns that each open with a character class (scanned in C), not one alternation.
+_CAPACITY_SIGNAL_RE = re.compile(r"\d(?:万|亿)?(?:吨|千瓦|千伏|兆瓦|立方米|亩|MW|GW|kV)")
+_ROUTE_SIGNAL_RE = re.compile(r"[至-](?<=[\u4e00-\u9fff][至-])(?=[\u4e00-\u9fff])")
 
 
 def _automaton() -> ahocorasick.Automaton:
@@ -50,26 +58,22 @@ _AUTO = _automaton()
 _ANCHOR_WORDS = {w for w in BUILD_VERBS + POST_VERBS if len(w) > 1} | set(ANCHOR_WORDS)
 
 
-def _anchor_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for w in _ANCHOR_WORDS:
-        auto.add_word(w, len(w))
-    auto.make_automaton()
-    return auto
-
-
-_ANCHORS = _anchor_automaton()
+# One alternation of literal words: the engine skips in C to a character that can start one.
+# Overlapping words are not all reported, but an anchor only has to be found somewhere inside a
+# clause or sentence, and no anchor word runs across the punctuation that bounds them.
+_ANCHOR_RE = re.compile(alt(_ANCHOR_WORDS))
 
 
 def anchor_positions(text: str) -> list[int]:
     """Sorted start offsets of verbs, list tails and project words (see _ANCHOR_WORDS)."""
-    return sorted({last + 1 - length for last, length in _ANCHORS.iter(text)})
+    return [m.start() for m in _ANCHOR_RE.finditer(text)]
 
 
 def signal_positions(text: str) -> list[int]:
     """Sorted start offsets of every place a project name could end."""
     out: list[int] = []
     n = len(text)
+    bound_word = _BOUND_WORD_RE.match
     for last, (length, always) in _AUTO.iter(text):
         end = last + 1
         if (
@@ -77,9 +81,10 @@ def signal_positions(text: str) -> list[int]:
             or end >= n
             or text[end] in _BOUND_CHARS
             or (text[end] in _PHASE and text.startswith("期", end + 1))
-            or text.startswith(_BOUND_WORDS, end)
+            or bound_word(text, end) is not None
         ):
             out.append(end - length)
-    out.extend(m.start() for m in _EXTRA_RE.finditer(text))
+    out.extend(m.start() for m in _CAPACITY_SIGNAL_RE.finditer(text))
+    out.extend(m.start() for m in _ROUTE_SIGNAL_RE.finditer(text))
     out.sort()
     return out

@@ -56,3 +56,35 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if out and out[0][1] == out[0][0] and text.startswith("|", start):
         out = out[1:]  # | a | b |: a leading pipe opens no cell
     return out
+
+
+_ENUM_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、]|[一二三四五六七八九十]{1,3}、"
+    r"|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*"
+    r"(?P<name>[^，。；,;：:\n\t|]{3,40}?)[ \t\u3000\r]*$",
+    re.M,
+)
+_CAPTION_RE = re.compile(r"项目|工程|名单|清单")
+
+
+def enumerated_names(text: str) -> Iterator[tuple[int, int]]:
+    """(1)新城智能终端产业园 …: name-only numbered lines under a caption about projects.
+
+    The caption is the line just above the block of numbered lines; it must be short, not a
+    sentence, and speak of 项目/工程/名单. Which names count is left to the caller.
+    """
+    block_end = -2
+    listed = False
+    for m in _ENUM_LINE_RE.finditer(text):
+        if m.start() != block_end + 1:  # a new block: read the caption line above it
+            cap_end = m.start() - 1
+            cap_start = text.rfind("\n", 0, max(0, cap_end)) + 1
+            caption = text[cap_start:cap_end].strip() if cap_end > 0 else ""
+            listed = (
+                0 < len(caption) <= 40
+                and not caption.endswith(("。", "；", ";"))
+                and _CAPTION_RE.search(caption) is not None
+            )
+        block_end = m.end()
+        if listed:
+            yield m.span("name")

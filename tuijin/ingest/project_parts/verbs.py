@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tuijin.ingest.lexicon import (
     ADVERBS,
@@ -14,9 +15,12 @@ from tuijin.ingest.lexicon import (
 )
 
 _RUN_RE = re.compile(f"(?:(?:{alt(ADVERBS)})*(?:{alt(TRIGGERS + POST_VERBS)}))+")
+# Where a run can begin: one alternation of literal words, which the regex engine scans for with a
+# first-character set in C (a pattern that opens with a repeat gets no such skip).
+_RUN_START_RE = re.compile(alt(ADVERBS + TRIGGERS + POST_VERBS))
 _WEAK_RE = re.compile(f"(?:{alt(WEAK_TRIGGERS)})")
 # A verb glued to a one-character noun suffix is part of a word: 推进组, 开工率, 建设局.
-_GLUED_RE = re.compile(r"[率组者员队室局办委厅会、]|区(?=[内的面范0-9一二三四五六七八九十])")
+_GLUED_RE = re.compile(r"[率组者员队室局办委厅会、]|区(?=[内的面范第0-9一二三四五六七八九十])")
 _QUOTE_OPEN = "“「‘《"
 _QUOTE_CLOSE = "”」’》"
 _QUOTE_RE = re.compile("[“「‘《]")
@@ -57,14 +61,25 @@ def capacity_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _run_spans(text: str, cs: int, ce: int) -> Iterator[tuple[int, int]]:
+    """The spans of `_RUN_RE.finditer(text, cs, ce)`, tried only where a word begins."""
+    pos = cs
+    while (first := _RUN_START_RE.search(text, pos, ce)) is not None:
+        m = _RUN_RE.match(text, first.start(), ce)
+        if m is None:
+            pos = first.start() + 1
+            continue
+        yield m.start(), m.end()
+        pos = m.end()
+
+
 def verb_runs(text: str, cs: int, ce: int) -> list[tuple[int, int]]:
     """Trigger-verb runs of a clause, leaving out verbs inside names, words and quotes."""
     runs: list[tuple[int, int]] = []
     quoted = _QUOTE_RE.search(text, cs, ce) is not None
     depth = 0
     pos = cs
-    for m in _RUN_RE.finditer(text, cs, ce):
-        rs, re_ = m.start(), m.end()
+    for rs, re_ in _run_spans(text, cs, ce):
         if quoted:
             seg = text[pos:rs]
             depth += sum(map(seg.count, _QUOTE_OPEN)) - sum(map(seg.count, _QUOTE_CLOSE))

@@ -6,6 +6,11 @@ that a look-alike is *not* taken.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuijin.ingest import mentions
+from tuijin.ingest.mention_scan import windowed_finditer
 from tuijin.ingest.mentions import extract_mentions
 from tuijin.ingest.result import Mention
 
@@ -116,3 +121,52 @@ def test_mentions_are_in_document_order_with_valid_spans() -> None:
     found = extract_mentions(text)
     assert [m.span.start for m in found] == sorted(m.span.start for m in found)
     assert all(text[m.span.start : m.span.end] == m.text for m in found)
+
+
+_PIECES = (
+    "青川市人民政府",
+    "、",
+    "，",
+    "东湖区",
+    "高新区",
+    "华远建设集团有限公司",
+    "公司",
+    "市商务局",
+    "（",
+    "）",
+    "\n",
+    "两核三带",
+    "产业集群",
+    "新材料产业链",
+    "链主企业",
+    "开发区",
+    "街道",
+    "镇",
+    " ",
+    "推进",
+    "的",
+    "省",
+    "自治州",
+    "管委会",
+    "B2",
+    "。",
+    "支持",
+    "临港新区",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=400))
+def test_windowed_scan_finds_exactly_the_whole_text_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for slow, fast, windows, back, ahead in (
+        (mentions._GOV, mentions._GOV_FAST, mentions._GOV_WINDOWS, 27, 2),
+        (mentions._AREA, mentions._AREA_FAST, mentions._AREA_WINDOWS, 18, 2),
+        (mentions._ENTERPRISE, mentions._ENTERPRISE_FAST, mentions._ENTERPRISE_WINDOWS, 33, 0),
+    ):
+        want = [m.span("name") for m in slow.finditer(text)]
+        got = [m.span("name") for m in windowed_finditer(slow, fast, windows, text, back, ahead)]
+        assert got == want
+    assert [m.span() for m in mentions._layout_matches(text)] == [
+        m.span() for m in mentions._LAYOUT.finditer(text)
+    ]

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuijin.ingest import projects
+from tuijin.ingest.project_parts.signals import signal_positions
 from tuijin.ingest.projects import extract_projects
 
 
@@ -242,3 +247,183 @@ def test_random_junk_is_fast_and_yields_little() -> None:
     start = time.process_time()
     extract_projects(junk)
     assert time.process_time() - start < 5.0
+
+
+def test_one_project_a_line_with_company_prefix_and_investment() -> None:
+    text = (
+        "此次签约的重点项目有：\n"
+        "　　江北晶华新材料有限公司年产6万吨电子级多晶硅项目，总投资42亿元；\n"
+        "　　南湖冷链物流园，计划总投资3.5亿元，占地120亩；\n"
+        "　　西坪至东沟一级公路改建工程，总投资9亿元。\n"
+    )
+    assert names(text) == [
+        "江北晶华新材料有限公司年产6万吨电子级多晶硅项目",
+        "南湖冷链物流园",
+        "西坪至东沟一级公路改建工程",
+    ]
+
+
+def test_a_count_of_projects_followed_by_investment_is_not_a_name() -> None:
+    text = "本次集中开工项目共56个，总投资210亿元，其中工业项目30个。"
+    assert names(text) == []
+
+
+def test_supporting_named_works_counts_the_works() -> None:
+    text = "支持远山重工沿江基地、北岭化工年产3万吨己二酸项目扩产，支持龙泉汽车零部件产业园建设。"
+    got = names(text)
+    assert "远山重工沿江基地" in got
+    assert any(n.startswith("北岭化工年产3万吨己二酸") for n in got)
+    assert "龙泉汽车零部件产业园" in got
+
+
+def test_support_for_firms_or_generic_works_is_not_a_project() -> None:
+    text = "支持企业技术改造，支持重点项目建设，鼓励社会资本参与充电桩建设。"
+    assert names(text) == []
+
+
+def test_expansion_of_a_named_base_keeps_the_work_noun() -> None:
+    assert names("推进青山重型机械制造基地扩能改造，提高配套率。") == [
+        "青山重型机械制造基地扩能改造"
+    ]
+
+
+def test_work_noun_after_project_is_dropped_from_the_name() -> None:
+    got = names("加快石门电子年产50万片晶圆项目扩产，到2026年产值翻番。")
+    assert got == ["石门电子年产50万片晶圆项目"] or got == ["石门电子年产50万片晶圆"]
+
+
+def test_first_item_of_a_sentence_initial_list_before_a_closing_verb() -> None:
+    text = "东港电厂二期、清河造纸基地扩建项目建成投产，南郊变电站开工建设。"
+    assert names(text) == ["东港电厂二期", "清河造纸基地扩建项目", "南郊变电站"]
+
+
+def test_metro_line_opened_is_a_project() -> None:
+    assert names("江城地铁5号线全线开通，新增运营里程30公里。") == ["江城地铁5号线"]
+
+
+def test_phase_of_a_port_area_called_works_is_a_project() -> None:
+    text = "加快东山港区三期工程、北站物流中心建设，压缩通关时间。"
+    assert names(text) == ["东山港区三期工程", "北站物流中心"]
+
+
+def test_parks_inside_a_scope_are_not_named() -> None:
+    assert names("推动开发区内工业园区实施循环化改造。") == []
+    assert names("确保清单内项目按期推进。") == []
+
+
+def test_a_kind_of_facility_after_a_generic_modifier_is_not_named() -> None:
+    assert names("推进现代化海洋牧场建设，建成石湾岛海洋牧场。") == ["石湾岛海洋牧场"]
+
+
+def test_infrastructure_of_a_zone_is_not_a_project() -> None:
+    assert names("推进临港经济合作区东片区基础设施建设，完成投资20亿元。") == []
+
+
+def test_slogan_period_inside_a_proper_name_is_kept() -> None:
+    text = "青川酒业“十四五”技改工程建成投产。"
+    assert names(text) == ["青川酒业“十四五”技改工程"]
+
+
+def test_subjects_of_a_ceremony_or_of_construction_are_projects() -> None:
+    text = (
+        "同日，华信年产200万套汽车线束项目、北湖精密模具生产基地也举行了投产仪式。"
+        "其中城西污水处理厂二期、南湖物流中心正在加紧施工。"
+    )
+    got = names(text)
+    assert len(got) == 4 and got[0].startswith("华信年产200万套汽车线束")
+    assert got[1:] == ["北湖精密模具生产基地", "城西污水处理厂二期", "南湖物流中心"]
+
+
+def test_new_branch_facilities_in_a_category_line_are_listed() -> None:
+    text = "社会事业：北城人民医院新院、江口第三中学、市档案馆新馆。"
+    assert names(text) == ["北城人民医院新院", "江口第三中学", "市档案馆新馆"]
+
+
+def test_zones_listed_beside_built_works_are_left_out() -> None:
+    text = "南岭铁路江口至北湾段、青河水库扩建工程、临江绿色发展示范区加快建设。"
+    assert names(text) == ["南岭铁路江口至北湾段", "青河水库扩建工程"]
+
+
+def test_content_after_a_label_is_not_a_project() -> None:
+    text = "项目名称：东岗智能制造产业园\n建设内容：新建标准化厂房8万平方米及配套设施。\n"
+    assert names(text) == ["东岗智能制造产业园"]
+
+
+def test_enumerated_line_naming_a_facility_then_its_content() -> None:
+    text = "专栏1　重大项目\n　　1.北港多式联运中心。建设铁路专用线，总投资6亿元。\n"
+    assert "北港多式联运中心" in names(text)
+
+
+def test_four_character_passage_and_start_of_construction() -> None:
+    assert names("东江通道建成通车，西湾港口扩建工程启动建设。") == [
+        "东江通道",
+        "西湾港口扩建工程",
+    ]
+
+
+def test_description_before_de_is_not_part_of_the_name() -> None:
+    text = "总投资30亿元的南岭高端装备产业园项目正式落户高新区。"
+    got = names(text)
+    assert len(got) == 1 and got[0].startswith("南岭高端装备产业园")
+
+
+def test_time_before_a_closing_verb_is_not_part_of_the_name() -> None:
+    assert names("据了解，东岸冷链物流基地也将于明年3月开工。") == ["东岸冷链物流基地"]
+
+
+def test_name_only_numbered_lines_under_a_project_caption() -> None:
+    text = "2024年区级重点项目\n（1）西湖数字产业园\n（2）南桥污水处理厂三期\n"
+    assert names(text) == ["西湖数字产业园", "南桥污水处理厂三期"]
+
+
+def test_numbered_headings_without_a_project_caption_are_not_names() -> None:
+    text = "实施意见\n（1）总体要求\n（2）东城综合体\n"
+    assert names(text) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["推进", "产业园", "。", "；", "\n", "水库", "，", "的", "项目", "甲" * 900]
+        ),
+        max_size=60,
+    )
+)
+def test_sentences_found_from_signals_are_the_signalled_sentences(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    signals = signal_positions(text)
+    want = [m.span() for m in projects._SENT_RE.finditer(text) if projects._has(signals, *m.span())]
+    assert list(projects._signalled_sentences(text, signals)) == want
+
+
+def test_progress_news_names_the_project_as_subject() -> None:
+    text = (
+        "位于经开区的华芯年产30万片功率器件项目已完成主体结构封顶；"
+        "城北安置房三期工程进入装修阶段；清溪河综合治理工程累计完成投资3.2亿元。"
+    )
+    got = names(text)
+    assert len(got) == 3
+    assert got[0].startswith("华芯年产30万片功率器件")
+    assert got[1:] == ["城北安置房三期工程", "清溪河综合治理工程"]
+
+
+def test_port_operation_areas_are_facilities() -> None:
+    text = "推动江口港东岸作业区二期、北湾港白沙作业区开工。"
+    assert names(text) == ["江口港东岸作业区二期", "北湾港白沙作业区"]
+
+
+def test_numbered_phase_after_a_zone_name_is_not_cut_by_a_verb() -> None:
+    assert names("东湾新发展区第一期工程亦已展开。") == ["东湾新发展区第一期工程"]
+
+
+def test_a_category_label_before_its_own_verb_does_not_continue_a_list() -> None:
+    text = "产业项目重点推进华海年产5万吨铜箔项目，基础设施项目重点推进东环快速路。"
+    got = names(text)
+    assert "基础设施" not in got
+    assert "东环快速路" in got
+
+
+def test_and_splits_a_facility_from_works_on_another_facility() -> None:
+    text = "加快建设城北水厂二期和市第三污水处理厂提标改造。"
+    assert names(text) == ["城北水厂二期", "市第三污水处理厂提标改造"]

@@ -722,3 +722,143 @@ def test_year_end_deadline_outweighs_an_earlier_already() -> None:
 def test_investment_threshold_before_de_and_project_is_spec() -> None:
     q = one("对总投资5亿元以上的工业项目实行一事一议。", "5亿元", title=PLAN)
     assert q.kind == "spec"
+
+
+# --- tiers, list lines, thresholds, sector capacity, printed subjects -----------------------
+
+
+def test_tier_word_is_not_part_of_the_subject_and_later_tiers_inherit_it() -> None:
+    t = "到2026年，全县一般公共预算收入目标值58亿元、争取值60亿元、奋斗值63亿元。"
+    subjects = [q.subject for q in extract_quantities(t)]
+    assert subjects == ["全县一般公共预算收入"] * 3
+    assert [q.tier for q in extract_quantities(t)] == ["base", "stretch", "aspiration"]
+
+
+def test_tiered_growth_rates_keep_the_growth_subject() -> None:
+    t = "2025年，社会消费品零售总额增速目标值6%、争取值7%、奋斗值8.5%。"
+    subjects = {q.subject for q in extract_quantities(t)}
+    assert len(subjects) == 1
+    (subject,) = subjects
+    assert subject is not None and "社会消费品零售总额" in subject and "值" not in subject
+
+
+def test_list_lines_take_year_and_subject_from_their_colon_intro() -> None:
+    t = (
+        "到2028年，全区文旅产业发展主要目标是：\n"
+        "——接待游客总人次：8500万人次，年均增长9%；\n"
+        "——旅游总收入：920亿元；\n"
+        "——A级景区数量：不少于45家。\n"
+    )
+    visitors = one(t, "8500万人次")
+    assert (visitors.year, visitors.subject) == (2028, "接待游客总人次")
+    assert one(t, "9%").year == 2028
+    income = one(t, "920亿元")
+    assert (income.year, income.subject, income.kind) == (2028, "旅游总收入", "target")
+    assert one(t, "45家").subject == "A级景区数量"
+
+
+def test_list_lines_without_an_intro_year_stay_without_a_year() -> None:
+    t = "主要工作包括：\n——改造老旧管网：120公里；\n——新建泵站：6座。\n"
+    assert one(t, "120公里").year is None
+
+
+def test_base_year_after_bi_or_jiao_is_not_the_figure_year() -> None:
+    t = "到2030年，单位地区生产总值能耗较2025年下降14%，比2025年减少碳排放300万吨。"
+    assert one(t, "14%").year == 2030
+    assert one(t, "300万吨").year == 2030
+
+
+def test_money_threshold_on_whom_a_measure_applies_is_spec() -> None:
+    t = "对年营业收入首次超过5000万元的企业给予奖励，对出口额2000万美元以上的外贸企业予以支持。"
+    first = one(t, "5000万元")
+    assert first.kind == "spec" and first.year is None
+    assert first.subject is not None and "营业收入" in first.subject
+    assert one(t, "2000万美元").kind == "spec"
+
+
+def test_sector_capacity_aim_is_a_target_not_a_spec() -> None:
+    t = "到2027年，全省动力电池年产能稳定在120GWh左右，光伏组件产能提升到80GW。"
+    assert one(t, "120GWh").kind == "target"
+    assert one(t, "80GW").kind == "target"
+
+
+def test_named_project_capacity_is_still_a_spec() -> None:
+    t = "推进长岭化工年产30万吨乙二醇项目建设，建成后可年产乙二醇30万吨。"
+    assert {q.kind for q in extract_quantities(t)} == {"spec"}
+
+
+def test_a_count_after_the_name_is_not_part_of_the_subject() -> None:
+    t = "支持单体投资10亿元以上项目8个开工建设。"
+    threshold = one(t, "10亿元")
+    assert threshold.kind == "spec"
+    assert threshold.subject is not None and not any(c.isdigit() for c in threshold.subject)
+
+
+def test_subject_of_a_traditional_document_is_reported_as_printed() -> None:
+    original = "到2026年，全市數字經濟核心產業增加值達到850億元。"
+    simplified = "到2026年，全市数字经济核心产业增加值达到850亿元。"
+    q = extract_quantities(simplified, original=original)[0]
+    assert q.subject == "全市數字經濟核心產業增加值"
+    assert (q.text, q.unit) == ("850億元", "億元")
+
+
+def test_figures_at_the_very_start_and_end_of_a_text_are_kept() -> None:
+    assert texts("12.5万千瓦光伏电站") == ["12.5万千瓦"]
+    assert texts("全市新增充电桩3000台") == ["3000台"]
+
+
+def test_figure_labelling_cost_grows_linearly_with_the_text() -> None:
+    unit = (
+        "（一）加快产业集聚。到2027年，全市规上工业增加值年均增长8%，新增企业120家，"
+        "总投资1.5亿元的项目10个；2023年完成投资86亿元。\n"
+    )
+    small, large = unit * 200, unit * 1600
+
+    def cost(text: str) -> float:
+        started = time.perf_counter()
+        extract_quantities(text)
+        return time.perf_counter() - started
+
+    cost(small)
+    ratio = cost(large) / max(cost(small), 1e-4)
+    assert ratio < 8 * 2.5  # 8× the text: linear, with room for timer noise
+
+
+def test_numbered_indicator_lines_take_the_year_of_their_intro() -> None:
+    t = (
+        "到2029年，全县农业农村发展主要指标：\n"
+        "（1）粮食播种面积：稳定在86万亩；\n"
+        "（2）高标准农田：累计建成52万亩；\n"
+        "（3）农村居民人均可支配收入：年均增长7%。\n"
+    )
+    assert [q.year for q in extract_quantities(t)] == [2029, 2029, 2029]
+    assert one(t, "52万亩").subject is not None
+    assert "高标准农田" in (one(t, "52万亩").subject or "")
+
+
+def test_a_list_intro_year_does_not_reach_across_a_heading() -> None:
+    t = (
+        "一、发展目标\n"
+        "到2027年，全市主要目标如下：\n"
+        "·工业增加值：900亿元；\n"
+        "二、重点任务\n"
+        "（一）提升园区。新建标准厂房20万平方米。\n"
+    )
+    heads = [
+        Heading(1, "一", "发展目标", Span(0, 6)),
+        Heading(1, "二", "重点任务", Span(t.index("二、"), t.index("二、") + 6)),
+        Heading(2, "一", "提升园区", Span(t.index("（一）"), t.index("（一）") + 8)),
+    ]
+    assert one(t, "900亿元", headings=heads).year == 2027
+    assert one(t, "20万平方米", headings=heads).year is None
+
+
+def test_exceeding_threshold_right_before_an_entity_is_spec() -> None:
+    t = "到2026年，全市营收超50亿元企业达到12家。"
+    assert one(t, "50亿元").kind == "spec"
+    assert one(t, "12家").kind == "target"
+
+
+def test_a_floor_on_funding_before_a_purpose_is_not_a_threshold() -> None:
+    t = "市财政每年安排科技创新资金不少于2亿元扶持重点企业研发。"
+    assert one(t, "2亿元").kind == "target"

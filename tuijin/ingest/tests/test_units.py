@@ -87,3 +87,21 @@ def test_unit_pattern_matches_written_units_whole() -> None:
     for unit in ("亿元", "万吨/年", "个百分点", "场次", "万千瓦", "mw", "平方公里", "亿"):
         m = pattern.match(unit)
         assert m is not None and m.group(0) == unit, unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "base"),
+    [
+        ("算力规模达到3000PFlops，", "PFlops", "PFLOPS"),
+        ("新型储能300GWh，", "GWh", "千瓦时"),
+        ("12英寸晶圆生产线", "英寸", "米"),
+        ("啤酒产量42万千升，", "万千升", "升"),
+        ("带宽100Gbps，", "Gbps", "Gbps"),
+    ],
+)
+def test_mixed_case_and_compound_units_are_read_whole(text: str, unit: str, base: str) -> None:
+    m = re.search(rf"[0-9]+(?:{UNIT_PATTERN})", text)
+    assert m is not None
+    written = clean_unit(m.group(0).lstrip("0123456789"))
+    assert written == unit
+    assert normalise(1.0, written)[1] == base

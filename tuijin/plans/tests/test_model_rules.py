@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _target(indicator: Indicator, tier: str, **kw: object) -> Target:
-    return Target.objects.create(indicator=indicator, value=Decimal("100"), year=2025, tier=tier, **kw)
+    return Target.objects.create(
+        indicator=indicator, value=Decimal("100"), year=2025, tier=tier, **kw
+    )
 
 
 def test_target_tier_is_unique_within_its_group_even_without_area() -> None:
@@ -54,5 +56,9 @@ def test_source_span_must_run_forward() -> None:
 
 def test_stage_must_end_after_it_starts() -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
-        Stage.objects.create(name="组织实施", start_date=dt.date(2025, 6, 1), end_date=dt.date(2025, 1, 1))
-    Stage.objects.create(name="组织实施", start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 6, 1))
+        Stage.objects.create(
+            name="组织实施", start_date=dt.date(2025, 6, 1), end_date=dt.date(2025, 1, 1)
+        )
+    Stage.objects.create(
+        name="组织实施", start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 6, 1)
+    )

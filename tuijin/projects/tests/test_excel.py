@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from python_calamine import CalamineWorkbook
 
+from tuijin.accounts.models import Profile
 from tuijin.cli import main
 from tuijin.core.errors import ServiceError
 from tuijin.core.tests.excel_builders import ledger_bytes
@@ -190,6 +191,7 @@ def test_section_total_numbering_and_note_rows_are_skipped(region):
 
 def test_fixed_file_imports_and_reimport_changes_nothing(region):
     user = get_user_model().objects.create_user(username="office")
+    Profile.objects.create(user=user, role="office")  # only the office (or an admin) imports
     data = ledger_bytes(header=HEADER, rows=[good_row(i) for i in range(1, 21)])
     preview = project_import_preview(data)
     assert preview.ok and preview.created == 20

@@ -40,7 +40,11 @@ def test_progress_month_must_be_a_month() -> None:
     p = Project.objects.create(name="物流园")
     with pytest.raises(IntegrityError), transaction.atomic():
         ProgressReport.objects.create(
-            project=p, year=2025, month=13, completed_investment=Decimal("1"), cumulative_investment=Decimal("1")
+            project=p,
+            year=2025,
+            month=13,
+            completed_investment=Decimal("1"),
+            cumulative_investment=Decimal("1"),
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.orgs.models import Unit
@@ -35,6 +36,7 @@ def cycle_create(
     actor: UserLike | None = None,
 ) -> Cycle:
     """A new reporting cycle; with `unit_scope=EXPLICIT` only UNITS report."""
+    require(actor, "reporting.manage_cycle")
     name = (name or "").strip()
     if not name:
         raise ServiceError("R001", "请填写周期名称", field="name")
@@ -67,6 +69,7 @@ def cycle_update(*, cycle: Cycle, actor: UserLike | None = None, **values: Any) 
     """Change a cycle's settings (name, due rule, reminders, scope, active, description).
 
     Due dates of periods already opened stay as they were announced."""
+    require(actor, "reporting.manage_cycle", cycle)
     allowed = {
         "name",
         "due_workdays",
@@ -108,6 +111,7 @@ def period_open(
     """Open the period START–END of CYCLE; opening the same span again returns the same row.
 
     The due date is `cycle.due_workdays` Chinese working days after (or before) END."""
+    require(actor, "reporting.manage_cycle", cycle)
     if end < start:
         raise ServiceError("R004", "期次的截止日期不能早于开始日期", field="end")
     existing = Period.objects.filter(cycle=cycle, start=start, end=end).first()
@@ -153,6 +157,7 @@ def periods_open_due(*, today: dt.date, now: dt.datetime | None = None) -> list[
 @transaction.atomic
 def period_close(*, period: Period, closed: bool = True, actor: UserLike | None = None) -> Period:
     """Close (or reopen) a period: a closed period takes no more submissions or reminders."""
+    require(actor, "reporting.manage_cycle", period.cycle)
     period.closed = closed
     stamp(period, actor)
     period.save(update_fields=["closed", "updated_at"])

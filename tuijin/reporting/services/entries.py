@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.geo.models import Area
@@ -22,6 +23,7 @@ def submission_update(
     *, submission: Submission, summary: str, actor: UserLike | None = None
 ) -> Submission:
     """The unit's overall remarks for the period."""
+    require(actor, "reporting.change_submission", submission)
     submission = editable(submission)
     submission.summary = summary
     stamp(submission, actor)
@@ -56,6 +58,7 @@ def entry_update(
     problem: str | _Unset = UNSET,
 ) -> Entry:
     """Fill in one entry of a draft or returned submission; fields not given stay as they are."""
+    require(actor, "reporting.change_submission", entry.submission)
     submission = editable(entry.submission)
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     entry.submission = submission
@@ -105,6 +108,7 @@ def figure_set(
     actor: UserLike | None = None,
 ) -> IndicatorFigure:
     """Set the figure SUBMISSION reports for INDICATOR (in AREA); None clears it."""
+    require(actor, "reporting.change_submission", submission)
     submission = editable(submission)
     number: Decimal | None = None
     if value is not None and value != "":
@@ -136,6 +140,7 @@ def attachment_add(
     actor: UserLike | None = None,
 ) -> Attachment:
     """Attach a file to SUBMISSION (or one of its entries); refused above the size limit."""
+    require(actor, "reporting.change_submission", submission)
     submission = editable(submission)
     limit = max_attachment_bytes()
     if not data:
@@ -155,6 +160,7 @@ def attachment_add(
 
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor: UserLike | None = None) -> None:
+    require(actor, "reporting.change_submission", attachment.submission)
     editable(attachment.submission)  # refused unless the unit may still change it
     storage, path = attachment.file.storage, attachment.file.name
     attachment.delete()

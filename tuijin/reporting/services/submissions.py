@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.orgs.models import Unit
@@ -35,6 +36,7 @@ def submission_start(
 ) -> Submission:
     """UNIT's draft for PERIOD with one entry per task and per project the unit owes, and a
     figure row for each indicator it has reported before. Returns the existing one if any."""
+    require(actor, "reporting.add_submission", unit)
     existing = Submission.objects.filter(period=period, unit=unit).first()
     if existing is not None:
         return existing
@@ -89,6 +91,7 @@ def submission_submit(
     """Send a draft or returned submission to the office; marked late when after the due date.
 
     Lateness is decided by the first submission: a return and resubmission do not change it."""
+    require(actor, "reporting.change_submission", submission)
     now = now or timezone.now()
     submission = lock(submission)
     if submission.state == SubmissionState.ACCEPTED:
@@ -124,6 +127,7 @@ def submission_return(
     now: dt.datetime | None = None,
 ) -> Submission:
     """Send a submitted report back to the unit with the office's comment (required)."""
+    require(actor, "reporting.review_submission", submission)
     now = now or timezone.now()
     comment = (comment or "").strip()
     if not comment:
@@ -163,6 +167,7 @@ def submission_accept(
     """Accept a submitted report and write its figures into the ledger: task progress and status
     (from the lead unit), the project's progress report for the period's last month, and the
     indicator measurements. The affected lights are recomputed once the transaction commits."""
+    require(actor, "reporting.review_submission", submission)
     now = now or timezone.now()
     submission = lock(submission)
     if submission.state != SubmissionState.SUBMITTED:

@@ -91,6 +91,16 @@
     });
   });
 
+  /* Export links carry the filters the page shows now (the filter form pushes them into the URL). */
+  document.addEventListener("click", function (evt) {
+    var link = evt.target.closest ? evt.target.closest("a[data-export]") : null;
+    if (!link) return;
+    var params = new URLSearchParams(window.location.search);
+    params.delete("page");
+    var query = params.toString();
+    link.href = link.dataset.export + (query ? "?" + query : "");
+  });
+
   document.addEventListener("DOMContentLoaded", function () { initCharts(document); });
   document.addEventListener("htmx:afterSwap", function (evt) { initCharts(evt.target); });
 })();

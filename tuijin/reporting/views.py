@@ -1,0 +1,380 @@
+"""Reporting pages: cycles, a period's board, a unit's submission, notices, rules, warnings.
+
+Thin views: reads through `selectors`, writes through `services`; refusals (`ServiceError`) are
+shown as messages or as form errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tuijin.accounts.permissions import require
+from tuijin.core.errors import ServiceError
+from tuijin.core.listing import render_list
+from tuijin.orgs.models import Unit
+
+from . import selectors, services
+from .filters import WarningFilter
+from .forms import (
+    CycleForm,
+    EntryForm,
+    FigureForm,
+    PeriodOpenForm,
+    ReturnForm,
+    SubmissionForm,
+    WarningRuleForm,
+)
+from .models import Attachment
+from .warnings import RULE_FIELDS
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect(default)
+
+
+def _refused(request: HttpRequest, exc: ServiceError) -> None:
+    messages.error(request, exc.message)
+
+
+# ── cycles and periods ─────────────────────────────────────────────────────────────────────
+
+
+@login_required
+def cycle_list_view(request: HttpRequest) -> HttpResponse:
+    cycles = list(selectors.cycle_list(request.user))
+    periods = list(selectors.period_list(request.user))
+    by_cycle: dict[int, list[Any]] = {}
+    for period in periods:
+        by_cycle.setdefault(period.cycle_id, []).append(period)
+    rows = [(cycle, by_cycle.get(cycle.pk, [])) for cycle in cycles]
+    return render(
+        request,
+        "reporting/cycle_list.html",
+        {"rows": rows, "open_form": PeriodOpenForm(), "today": timezone.localdate()},
+    )
+
+
+@login_required
+def cycle_create_view(request: HttpRequest) -> HttpResponse:
+    require(request.user, "reporting.manage_cycle")
+    form = CycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle = services.cycle_create(actor=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("已创建报送周期“%(name)s”") % {"name": cycle.name})
+            return redirect("reporting-cycle-list")
+    return render(request, "reporting/cycle_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def period_open_view(request: HttpRequest, pk: int) -> HttpResponse:
+    cycle = selectors.cycle_get(request.user, pk)
+    require(request.user, "reporting.manage_cycle", cycle)
+    form = PeriodOpenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写期次的开始和截止日期"))
+        return redirect("reporting-cycle-list")
+    try:
+        period = services.period_open(cycle=cycle, actor=request.user, **form.cleaned_data)
+    except ServiceError as exc:
+        _refused(request, exc)
+        return redirect("reporting-cycle-list")
+    messages.success(request, _("已开启期次：%(period)s") % {"period": period})
+    return redirect("reporting-period-board", pk=period.pk)
+
+
+@login_required
+@require_POST
+def periods_open_due_view(request: HttpRequest) -> HttpResponse:
+    require(request.user, "reporting.manage_cycle")
+    opened = services.periods_open_due(today=timezone.localdate())
+    messages.success(request, _("新开启 %(n)d 个期次") % {"n": len(opened)})
+    return redirect("reporting-cycle-list")
+
+
+@login_required
+def period_board_view(request: HttpRequest, pk: int) -> HttpResponse:
+    period = selectors.period_get(request.user, pk)
+    require(request.user, "reporting.view_board", period)
+    board = selectors.cycle_board(request.user, period)
+    return render(
+        request,
+        "reporting/period_board.html",
+        {"period": period, "board": board, "return_form": ReturnForm()},
+    )
+
+
+@login_required
+@require_POST
+def period_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    period = selectors.period_get(request.user, pk)
+    require(request.user, "reporting.manage_cycle", period.cycle)
+    closed = request.POST.get("closed", "1") == "1"
+    services.period_close(period=period, closed=closed, actor=request.user)
+    return redirect("reporting-period-board", pk=period.pk)
+
+
+# ── submissions ────────────────────────────────────────────────────────────────────────────
+
+
+@login_required
+@require_POST
+def submission_start_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start (or open) UNIT's submission for the period PK."""
+    period = selectors.period_get(request.user, pk)
+    unit = selectors.user_unit(request.user)
+    if unit is None:
+        unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0)
+    require(request.user, "reporting.add_submission", unit)
+    try:
+        submission = services.submission_start(unit=unit, period=period, actor=request.user)
+    except ServiceError as exc:
+        _refused(request, exc)
+        return _back(request, reverse("reporting-my"))
+    return redirect("reporting-submission-edit", pk=submission.pk)
+
+
+@login_required
+def submission_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get(request.user, pk)
+    context = {
+        "submission": submission,
+        "entries": list(submission.entries.all()),
+        "figures": list(submission.figures.all()),
+        "attachments": list(submission.attachments.all()),
+        "history": selectors.submission_history(request.user, submission),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "reporting/submission_detail.html", context)
+
+
+def _save_submission(
+    request: HttpRequest,
+    submission: Any,
+    main: SubmissionForm,
+    entry_forms: list[EntryForm],
+    figure_forms: list[FigureForm],
+) -> bool:
+    """Write every changed field through the services; False (errors on the forms) if refused."""
+    ok = True
+    if main.has_changed() and "summary" in main.changed_data:
+        services.submission_update(
+            submission=submission, summary=main.cleaned_data["summary"], actor=request.user
+        )
+    for form in entry_forms:
+        if not form.has_changed():
+            continue
+        try:
+            services.entry_update(entry=form.entry, actor=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            ok = False
+    for ff in figure_forms:
+        if not ff.has_changed():
+            continue
+        figure = ff.figure
+        try:
+            services.figure_set(
+                submission=submission,
+                indicator=figure.indicator,
+                area=figure.area,
+                value=ff.cleaned_data["value"],
+                note=ff.cleaned_data["note"],
+                unit=figure.unit,
+                actor=request.user,
+            )
+        except ServiceError as exc:
+            ff.add_error("value", exc.message)
+            ok = False
+    upload = main.cleaned_data.get("attachment")
+    if upload is not None:
+        try:
+            services.attachment_add(
+                submission=submission, name=upload.name, data=upload.read(), actor=request.user
+            )
+        except ServiceError as exc:
+            main.add_error("attachment", exc.message)
+            ok = False
+    return ok
+
+
+@login_required
+def submission_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get(request.user, pk)
+    require(request.user, "reporting.change_submission", submission)
+    if not submission.editable or submission.period.closed:
+        messages.info(request, _("该报送当前不能修改"))
+        return redirect("reporting-submission-detail", pk=submission.pk)
+    entries = list(submission.entries.all())
+    figures = list(submission.figures.all())
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    main = SubmissionForm(data, files, initial={"summary": submission.summary})
+    entry_forms = [EntryForm(data, entry=e) for e in entries]
+    figure_forms = [FigureForm(data, figure=f) for f in figures]
+    if request.method == "POST":
+        forms_ok = main.is_valid() and all(
+            [f.is_valid() for f in entry_forms] + [f.is_valid() for f in figure_forms]
+        )
+        if forms_ok:
+            try:
+                saved = _save_submission(request, submission, main, entry_forms, figure_forms)
+                if saved and request.POST.get("action") == "submit":
+                    services.submission_submit(submission=submission, actor=request.user)
+                    messages.success(request, _("已报送，等待办公室审核"))
+                    return redirect("reporting-submission-detail", pk=submission.pk)
+            except ServiceError as exc:
+                _refused(request, exc)
+            else:
+                if saved:
+                    messages.success(request, _("草稿已保存"))
+                    return redirect("reporting-submission-edit", pk=submission.pk)
+        if not messages.get_messages(request):
+            messages.error(request, _("请修正下面标出的错误"))
+    context = {
+        "submission": submission,
+        "form": main,
+        "entry_forms": entry_forms,
+        "figure_forms": figure_forms,
+        "attachments": list(submission.attachments.all()),
+        "history": selectors.submission_history(request.user, submission),
+    }
+    return render(request, "reporting/submission_edit.html", context)
+
+
+@login_required
+@require_POST
+def submission_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get(request.user, pk)
+    require(request.user, "reporting.review_submission", submission)
+    form = ReturnForm(request.POST)
+    comment = form.data.get("comment", "")
+    try:
+        services.submission_return(submission=submission, comment=comment, actor=request.user)
+    except ServiceError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("已退回：%(unit)s") % {"unit": submission.unit})
+    return _back(request, reverse("reporting-period-board", args=[submission.period_id]))
+
+
+@login_required
+@require_POST
+def submission_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = selectors.submission_get(request.user, pk)
+    require(request.user, "reporting.review_submission", submission)
+    try:
+        services.submission_accept(
+            submission=submission, comment=request.POST.get("comment", ""), actor=request.user
+        )
+    except ServiceError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("已采纳：%(unit)s") % {"unit": submission.unit})
+    return _back(request, reverse("reporting-period-board", args=[submission.period_id]))
+
+
+@login_required
+@require_POST
+def attachment_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment.objects.select_related("submission"), pk=pk)
+    submission = selectors.submission_get(request.user, attachment.submission_id)
+    require(request.user, "reporting.change_submission", submission)
+    try:
+        services.attachment_remove(attachment=attachment, actor=request.user)
+    except ServiceError as exc:
+        _refused(request, exc)
+    return redirect("reporting-submission-edit", pk=submission.pk)
+
+
+@login_required
+def my_reports_view(request: HttpRequest) -> HttpResponse:
+    """The current user's unit's open reports; the office (no unit) picks a unit."""
+    own = selectors.user_unit(request.user)
+    unit = own
+    if own is None and request.GET.get("unit"):
+        unit = (
+            Unit.objects.filter(pk=request.GET["unit"]).first()
+            if request.GET["unit"].isdigit()
+            else None
+        )
+    rows = selectors.my_reports(request.user, unit)
+    context = {
+        "own": own,
+        "unit": unit,
+        "rows": rows,
+        "units": Unit.objects.order_by("name") if own is None else [],
+        "recent": selectors.unit_submissions(request.user, unit)[:10] if unit else [],
+    }
+    return render(request, "reporting/my_reports.html", context)
+
+
+# ── notices, rules, warnings ───────────────────────────────────────────────────────────────
+
+
+@login_required
+def notices_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        n = services.notice_mark_read(user=request.user)
+        messages.success(request, _("%(n)d 条通知已标为已读") % {"n": n})
+        return redirect("reporting-notices")
+    unread_only = request.GET.get("unread") == "1"
+    notices = selectors.notice_list(request.user, unread_only=unread_only)[:200]
+    return render(
+        request,
+        "reporting/notices.html",
+        {"notices": notices, "unread_only": unread_only},
+    )
+
+
+@login_required
+def rules_view(request: HttpRequest) -> HttpResponse:
+    rule = selectors.warning_rule(request.user)
+    form = WarningRuleForm(request.POST or None, instance=rule)
+    if request.method == "POST":
+        require(request.user, "reporting.change_warningrule", rule)
+        if request.POST.get("action") == "compute":
+            counts = services.warnings_compute(today=timezone.localdate())
+            total = sum(sum(c.values()) for c in counts.values())
+            messages.success(request, _("已重新计算 %(n)d 个预警") % {"n": total})
+            return redirect("reporting-rules")
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in RULE_FIELDS}
+            try:
+                services.warning_rule_update(actor=request.user, **values)
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("预警规则已保存；下次计算时生效"))
+                return redirect("reporting-rules")
+    rule.refresh_from_db()
+    return render(request, "reporting/rules.html", {"form": form, "rule": rule})
+
+
+@login_required
+def warning_list_view(request: HttpRequest) -> HttpResponse:
+    filterset = WarningFilter(request.GET or None, queryset=selectors.warning_list(request.user))
+    return render_list(
+        request,
+        filterset=filterset,
+        template="reporting/warning_list.html",
+        table_template="reporting/_warning_table.html",
+        extra={"summary": selectors.warning_summary(request.user)},
+    )

@@ -26,6 +26,7 @@ from tuijin.orgs.services import unit_find, unit_resolve
 from tuijin.plans.models import Assignment, Indicator, Measurement, Stage, Target, Task
 from tuijin.projects.models import Project
 
+from .gazetteer import ledger_names_in
 from .models import Document, Provenance
 
 TIERS = {"base", "stretch", "aspiration"}
@@ -147,6 +148,7 @@ class Loader:
         self.projects(data.get("projects") or [])
         self.stages(data.get("dates") or [])
         self.mentions(data.get("mentions") or [])
+        self.known_names()
         return self.report
 
     def meta(self, meta: dict[str, Any]) -> None:
@@ -312,6 +314,11 @@ class Loader:
             )
             if created:
                 self.report.created["阶段"] += 1
+
+    def known_names(self) -> None:
+        """Link every area, cluster and unit the ledger knows that the text names."""
+        for obj, start, end in ledger_names_in(self.document.text):
+            self.trace(obj, (start, end), type(obj)._meta.model_name or "mention")
 
     def mentions(self, items: list[dict[str, Any]]) -> None:
         """Link mentions to units, areas and clusters already in the ledger (never create them)."""

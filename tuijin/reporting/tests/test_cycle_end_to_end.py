@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
 
 from tuijin.plans.choices import TaskStatus
 from tuijin.plans.models import Measurement
@@ -166,3 +170,14 @@ def test_a_june_round_from_opening_to_green_lights(
     assert services.reminders_send(today=dt.date(2025, 7, 14)) == []
     board = selectors.cycle_board(office, period, today=dt.date(2025, 7, 14))
     assert board.counts["accepted"] == 2 and board.counts["missing"] == 1
+
+    # The period's workbook holds what was accepted: A's and B's entries, C as not reported.
+    client = Client()
+    client.force_login(office)
+    response = client.get(reverse("reporting-period-export", args=[period.pk]))
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(response.content)).active
+    cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert "配套变电站用地指标尚未落实" in cells
+    assert cells.count("已采纳") >= 2
+    assert any(c in ("未报送", "逾期未报送") for c in cells)

@@ -99,6 +99,8 @@ TEMPLATES = [
     },
 ]
 
+if not os.environ.get("DATABASE_URL", "").strip():
+    os.environ.pop("DATABASE_URL", None)  # set but empty means the default, not an error
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'tuijin.sqlite3'}",

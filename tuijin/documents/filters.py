@@ -6,6 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
+
 from .choices import DocumentKind, DocumentStatus
 from .models import Document
 
@@ -19,7 +21,7 @@ class DocumentFilter(django_filters.FilterSet):
         choices=DocumentStatus.choices, label=_("状态"), empty_label=_("全部状态")
     )
     year = django_filters.NumberFilter(field_name="issued_on", lookup_expr="year", label=_("年份"))
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(("title", "title"), ("issued_on", "issued_on"), ("created_at", "created_at")),
         label=_("排序"),
     )

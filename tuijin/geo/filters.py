@@ -6,6 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
+
 from .choices import AreaKind, LayoutRole
 from .models import Area
 
@@ -23,7 +25,7 @@ class AreaFilter(django_filters.FilterSet):
     parent = django_filters.ModelChoiceFilter(
         queryset=Area.objects.all(), label=_("上级区域"), empty_label=_("全部上级")
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("land_area_km2", "land_area")),
         label=_("排序"),
     )

@@ -6,6 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
+
 from .choices import ClusterTier
 from .models import Cluster
 
@@ -15,7 +17,7 @@ class ClusterFilter(django_filters.FilterSet):
     tier = django_filters.ChoiceFilter(
         choices=ClusterTier.choices, label=_("规模层级"), empty_label=_("全部层级")
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(("name", "name"), ("tier", "tier"), ("target_output", "target_output")),
         label=_("排序"),
     )

@@ -6,6 +6,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
+
 from .choices import UnitKind
 from .models import Unit
 
@@ -15,7 +17,7 @@ class UnitFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=UnitKind.choices, label=_("类型"), empty_label=_("全部类型")
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(("name", "name"), ("kind", "kind")),
         label=_("排序"),
     )

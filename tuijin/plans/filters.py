@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
 from tuijin.documents.models import Document
 from tuijin.geo.models import Area
 from tuijin.industry.models import Cluster
@@ -51,7 +52,7 @@ class TaskFilter(django_filters.FilterSet):
     deadline_before = django_filters.DateFilter(
         field_name="deadline", lookup_expr="lte", label=_("时限不晚于"), widget=DATE
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(
             ("code", "code"),
             ("title", "title"),
@@ -111,7 +112,7 @@ class TargetFilter(django_filters.FilterSet):
     cluster = django_filters.ModelChoiceFilter(
         queryset=Cluster.objects.all(), label=_("产业集群"), empty_label=_("全部集群")
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(("indicator__name", "indicator"), ("year", "year"), ("value", "value")),
         label=_("排序"),
     )

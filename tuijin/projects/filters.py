@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
 from tuijin.geo.models import Area
 from tuijin.industry.models import Cluster
 from tuijin.orgs.models import Unit
@@ -46,7 +47,7 @@ class ProjectFilter(django_filters.FilterSet):
     investment_max = django_filters.NumberFilter(
         field_name="total_investment", lookup_expr="lte", label=_("总投资不高于(亿元)")
     )
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(
             ("name", "name"),
             ("total_investment", "total_investment"),

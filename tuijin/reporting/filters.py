@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.core.ordering import NullsLastOrderingFilter
 from tuijin.orgs.models import Unit
 
 from .choices import CycleKind, SubmissionState, WarningLevel
@@ -34,7 +35,7 @@ class SubmissionFilter(django_filters.FilterSet):
         choices=SubmissionState.choices, label=_("状态"), empty_label=_("全部状态")
     )
     late = django_filters.BooleanFilter(label=_("逾期报送"))
-    o = django_filters.OrderingFilter(
+    o = NullsLastOrderingFilter(
         fields=(
             ("period__end", "period"),
             ("unit__name", "unit"),

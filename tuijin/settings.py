@@ -145,7 +145,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 # Without `collectstatic` the files come from the finders; that is fine, not worth a warning.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 
 # Uploads: documents up to 50 MB; larger requests are refused with a clear message.
 TUIJIN_MAX_UPLOAD_BYTES = int(os.environ.get("TUIJIN_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))

@@ -16,15 +16,14 @@ from tuijin.core.excel import (
     Preview,
     cell_text,
     filled_cells,
-    locate_table,
     name_key,
     normalise,
     parse_deadline,
     parse_number,
-    read_workbook,
     row_is_numbering,
     split_names,
 )
+from tuijin.core.excel.reader import LedgerReader, ledger_read
 from tuijin.orgs.models import Unit
 from tuijin.orgs.services import unit_find
 
@@ -126,31 +125,19 @@ def status_value(text: str) -> str | None:
 
 def task_ledger_read(data: bytes) -> Preview[TaskRow]:
     """Read a task ledger: every row checked, nothing written."""
-    preview: Preview[TaskRow] = Preview(kind="tasks")
-    layout, problems, warnings = locate_table(read_workbook(data), SPECS, required=[])
-    preview.problems.extend(problems)
-    preview.warnings.extend(warnings)
-    if layout is None:
-        return preview
-    preview.sheet = layout.sheet.name
-    preview.columns = layout.columns
-    preview.ignored = layout.ignored
+    return ledger_read(
+        data, kind="tasks", specs=SPECS, required=[], reader=_Reader, check=_check_task_column
+    )
+
+
+def _check_task_column(layout: Layout, preview: Preview[TaskRow]) -> None:
     if not any(layout.one(k) for k in ("title", "text", "section")):
         preview.add(layout.top + 1, "", "X003", "缺少任务列：任务名称、重点任务或具体措施")
-    if preview.problems:
-        preview.sort()
-        return preview
-    _Reader(layout, preview).read()
-    if not preview.rows and not preview.problems:
-        preview.add(None, "", "X018", "没有可导入的数据行")
-    preview.sort()
-    return preview
 
 
-class _Reader:
+class _Reader(LedgerReader[TaskRow]):
     def __init__(self, layout: Layout, preview: Preview[TaskRow]) -> None:
-        self.layout = layout
-        self.preview = preview
+        super().__init__(layout, preview)
         self.units: dict[str, Unit | None] = {}
         self.seen: dict[tuple[str, str], int] = {}
         self.seen_ids: dict[int, int] = {}
@@ -167,15 +154,6 @@ class _Reader:
             self.existing_ids = set(
                 Task.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", flat=True)
             )
-
-    def cell(self, cells: list[Cell], column: Column | None) -> Cell:
-        if column is None or column.index >= len(cells):
-            return ""
-        return cells[column.index]
-
-    def label(self, key: str) -> str:
-        column = self.layout.one(key)
-        return column.label if column else ""
 
     def text(self, cells: list[Cell], column: Column | None, *, oneline: bool = True) -> str:
         return cell_text(self.cell(cells, column), oneline=oneline)

@@ -18,17 +18,16 @@ from tuijin.core.excel import (
     YearMonth,
     cell_text,
     filled_cells,
-    locate_table,
     name_key,
     normalise,
     parse_money,
     parse_year_month,
     parse_year_span,
-    read_workbook,
     row_is_numbering,
     split_names,
     title_year,
 )
+from tuijin.core.excel.reader import LedgerReader, ledger_read
 from tuijin.geo.models import Area
 from tuijin.orgs.models import Unit
 from tuijin.orgs.services import unit_find
@@ -157,30 +156,12 @@ def stage_value(text: str) -> str | None:
 
 def project_ledger_read(data: bytes) -> Preview[ProjectRow]:
     """Read a project ledger: every row checked, nothing written."""
-    preview: Preview[ProjectRow] = Preview(kind="projects")
-    sheets = read_workbook(data)
-    layout, problems, warnings = locate_table(sheets, SPECS, required=["name"])
-    preview.problems.extend(problems)
-    preview.warnings.extend(warnings)
-    if layout is None:
-        return preview
-    preview.sheet = layout.sheet.name
-    preview.columns = layout.columns
-    preview.ignored = layout.ignored
-    if problems:
-        preview.sort()
-        return preview
-    _Reader(layout, preview).read()
-    if not preview.rows and not preview.problems:
-        preview.add(None, "", "X018", "没有可导入的数据行")
-    preview.sort()
-    return preview
+    return ledger_read(data, kind="projects", specs=SPECS, required=["name"], reader=_Reader)
 
 
-class _Reader:
+class _Reader(LedgerReader[ProjectRow]):
     def __init__(self, layout: Layout, preview: Preview[ProjectRow]) -> None:
-        self.layout = layout
-        self.preview = preview
+        super().__init__(layout, preview)
         self.lookups = NameLookups()
         self.seen: dict[str, int] = {}
         self.year = title_year(layout)
@@ -215,15 +196,6 @@ class _Reader:
                 )
                 return
         self.money.append(Column(column.key, column.index, column.label, column.scale, year, month))
-
-    def cell(self, cells: list[Cell], column: Column | None) -> Cell:
-        if column is None or column.index >= len(cells):
-            return ""
-        return cells[column.index]
-
-    def label(self, key: str) -> str:
-        column = self.layout.one(key)
-        return column.label if column else ""
 
     def text(self, cells: list[Cell], key: str, *, oneline: bool = True) -> str:
         return cell_text(self.cell(cells, self.layout.one(key)), oneline=oneline)

@@ -1,9 +1,11 @@
 """The extraction pipeline: an ordered list of named stages over one working document.
 
-read → normalise → segment → meta → headings → assignments → tables → dates → tasks →
-quantities → projects → mentions. Each stage reads what earlier stages put on `Work` and adds
-its own part. A stage that fails on an unexpected input is recorded as a warning and the others
-go on, so any input ends in an Extraction (or an ExtractionError from reading or the time limit).
+read → normalise → segment → meta → headings → (fork) → assignments → tables → dates → tasks →
+quantities → projects → mentions. With `parallel` (the command line), the project stage of a
+long text starts in a forked child right after the headings and is collected in its place.
+Each stage reads what earlier stages put on `Work` and adds its own part. A stage that fails on
+an unexpected input is recorded as a warning and the others go on, so any input ends in an
+Extraction (or an ExtractionError from reading or the time limit).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
@@ -23,6 +26,7 @@ from typing import Any, TypeVar
 from .assignments import Found, declares_first_lead, extract_assignments
 from .dates import extract_dates
 from .errors import BROKEN_FILE, TIMEOUT, ExtractionError
+from .forked import Forked
 from .headings import Outline, extract_headings
 from .mentions import extract_mentions
 from .meta import extract_meta
@@ -36,6 +40,7 @@ from .tables import TableItem, extract_tables
 from .tasks import build_tasks
 
 DEFAULT_BUDGET_S = 120.0
+PARALLEL_MIN_CHARS = 200_000  # below this a second process costs more than it saves
 Named = TypeVar("Named", ProjectMention, Mention)
 
 
@@ -49,6 +54,8 @@ class Work:
     outline: Outline = field(default_factory=Outline)
     found: list[Found] = field(default_factory=list)
     tables: list[TableItem] = field(default_factory=list)
+    parallel: bool = False  # may run a stage in a forked child (see forked.py)
+    forked: dict[str, Forked[Any]] = field(default_factory=dict)
 
 
 def _normalize(w: Work) -> None:
@@ -130,18 +137,17 @@ def chunks(text: str, headings: Sequence[Heading]) -> Iterator[tuple[int, int, l
 
 
 def shifted(items: list[T], offset: int) -> list[T]:
-    """Items of a piece with their spans moved back into document offsets."""
+    """Items of a piece with their spans moved back into document offsets (in place).
+
+    The items were just made by the stage for this piece, so nothing else holds them.
+    """
     if offset == 0:
         return items
-    out: list[T] = []
     for item in items:
         span: Any = getattr(item, "span", None)
         if isinstance(span, Span):
-            item = dataclasses.replace(  # type: ignore[type-var]
-                item, span=Span(span.start + offset, span.end + offset)
-            )
-        out.append(item)
-    return out
+            item.span = Span(span.start + offset, span.end + offset)  # type: ignore[attr-defined]
+    return items
 
 
 def _quantities(w: Work) -> None:
@@ -157,14 +163,27 @@ def _quantities(w: Work) -> None:
     )
 
 
-def _projects(w: Work) -> None:
+def _find_projects(w: Work) -> list[ProjectMention]:
+    found: list[ProjectMention] = []
     seen: set[str] = set()
     for start, end, heads in chunks(w.simp, w.result.headings):
         for p in shifted(extract_projects(w.simp[start:end], headings=heads), start):
             p = _as_printed(w, p)
             if start == 0 or p.name not in seen:  # a chunk repeats no name of an earlier one
                 seen.add(p.name)
-                w.result.projects.append(p)
+                found.append(p)
+    return found
+
+
+def _fork_projects(w: Work) -> None:
+    """On a long text, when allowed, find the projects in a child process meanwhile."""
+    if w.parallel and len(w.simp) >= PARALLEL_MIN_CHARS:
+        w.forked["projects"] = Forked(partial(_find_projects, w))
+
+
+def _projects(w: Work) -> None:
+    forked = w.forked.pop("projects", None)
+    w.result.projects = forked.result() if forked else _find_projects(w)
 
 
 def _as_printed(w: Work, item: Named) -> Named:
@@ -189,6 +208,7 @@ STAGES: list[Stage] = [
     ("segment", _segment),
     ("meta", _meta),
     ("headings", _headings),
+    ("fork", _fork_projects),
     ("assignments", _assignments),
     ("tables", _tables),
     ("dates", _dates),
@@ -206,16 +226,18 @@ def extract_text(
     name: str = "",
     encoding: str | None = None,
     budget_s: float | None = None,
+    parallel: bool = False,
 ) -> Extraction:
     """Run every stage over `text`; past the time budget the extraction stops with TIMEOUT (I006).
 
     Between stages the budget is checked; in the main thread of a Unix process an interval
-    timer also interrupts a stage that runs past it.
+    timer also interrupts a stage that runs past it. With `parallel`, a long text's project
+    stage runs in a forked child meanwhile (a single-threaded process only; same result).
     """
     if budget_s is None:
         budget_s = time_budget(len(text))
     with _alarm(budget_s):
-        return _run(text, name, encoding, budget_s)
+        return _run(text, name, encoding, budget_s, parallel)
 
 
 def time_budget(chars: int) -> float:
@@ -247,8 +269,17 @@ def _alarm(budget_s: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _run(text: str, name: str, encoding: str | None, budget_s: float) -> Extraction:
-    work = Work(Extraction(doc=name, text=text, encoding=encoding))
+def _run(text: str, name: str, encoding: str | None, budget_s: float, parallel: bool) -> Extraction:
+    work = Work(Extraction(doc=name, text=text, encoding=encoding), parallel=parallel)
+    try:
+        _stages(work, budget_s)
+    finally:
+        for forked in work.forked.values():  # a stage stopped early: the child is not needed
+            forked.cancel()
+    return work.result
+
+
+def _stages(work: Work, budget_s: float) -> None:
     started = time.monotonic()
     for stage_name, stage in STAGES:
         if time.monotonic() - started > budget_s:
@@ -263,10 +294,13 @@ def _run(text: str, name: str, encoding: str | None, budget_s: float) -> Extract
             if stage_name in _REQUIRED:
                 raise ExtractionError(BROKEN_FILE, f"文本处理失败：{type(exc).__name__}") from exc
             work.result.warnings.append(f"{stage_name}: {type(exc).__name__}: {exc}")
-    return work.result
 
 
-def extract_file(path: str | Path, *, budget_s: float | None = None) -> Extraction:
+def extract_file(
+    path: str | Path, *, budget_s: float | None = None, parallel: bool = False
+) -> Extraction:
     """Read and extract one file."""
     text, encoding = read_document(path)
-    return extract_text(text, name=Path(path).name, encoding=encoding, budget_s=budget_s)
+    return extract_text(
+        text, name=Path(path).name, encoding=encoding, budget_s=budget_s, parallel=parallel
+    )

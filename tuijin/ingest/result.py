@@ -8,7 +8,7 @@ keys (spans, tasks, dates, mentions) allowed by that schema.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 QuantityKind = Literal["target", "actual", "spec"]
@@ -120,21 +120,16 @@ class Extraction:
 
     def to_json(self, *, include_text: bool = False) -> dict[str, Any]:
         """The SCHEMA.md shape plus spans and the extra facets."""
-
-        def conv(obj: Any) -> Any:
-            data = asdict(obj)
-            return _spans_to_lists(data)
-
         out: dict[str, Any] = {
             "doc": self.doc,
-            "meta": asdict(self.meta),
-            "headings": [conv(h) for h in self.headings],
-            "assignments": [conv(a) for a in self.assignments],
-            "quantities": [conv(q) for q in self.quantities],
-            "projects": [conv(p) for p in self.projects],
-            "tasks": [conv(t) for t in self.tasks],
-            "dates": [conv(d) for d in self.dates],
-            "mentions": [conv(m) for m in self.mentions],
+            "meta": _plain(self.meta),
+            "headings": _plain_all(self.headings),
+            "assignments": _plain_all(self.assignments),
+            "quantities": _plain_all(self.quantities),
+            "projects": _plain_all(self.projects),
+            "tasks": _plain_all(self.tasks),
+            "dates": _plain_all(self.dates),
+            "mentions": _plain_all(self.mentions),
             "encoding": self.encoding,
             "warnings": list(self.warnings),
         }
@@ -143,11 +138,32 @@ class Extraction:
         return out
 
 
-def _spans_to_lists(data: Any) -> Any:
-    if isinstance(data, dict):
-        if set(data) == {"start", "end"}:
-            return [data["start"], data["end"]]
-        return {k: _spans_to_lists(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_spans_to_lists(v) for v in data]
-    return data
+# JSON conversion by hand rather than dataclasses.asdict: asdict deep-copies every value through
+# generic recursion, which cost more than the extraction stages on a multi-megabyte document.
+_PLAIN_TYPES = ("str", "int", "bool", "float", "QuantityKind", "Tier")
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    """One result item as JSON-ready data: spans as [start, end], lists and dicts copied."""
+    spec = _FIELDS.get(type(obj))
+    if spec is None:  # per class: which fields hold only scalars (their type says so)
+        spec = _FIELDS[type(obj)] = tuple(
+            (f.name, str(f.type).replace(" | None", "") not in _PLAIN_TYPES) for f in fields(obj)
+        )
+    return {name: _value(getattr(obj, name)) if deep else getattr(obj, name) for name, deep in spec}
+
+
+def _plain_all(items: list[Any]) -> list[dict[str, Any]]:
+    return [_plain(item) for item in items]
+
+
+def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind is Span:
+        return [value.start, value.end]
+    if kind is list:
+        return [_value(v) for v in value]
+    if kind is dict:
+        return {k: _value(v) for k, v in value.items()}
+    return value

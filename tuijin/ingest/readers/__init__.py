@@ -8,6 +8,7 @@ table stage (tables.py) finds them there, and every other stage skips tab lines.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from ..errors import (
@@ -17,13 +18,20 @@ from ..errors import (
     UNSUPPORTED_FORMAT,
     ExtractionError,
 )
-from .pdf import read_pdf, unwrap
-from .sheet import read_sheet
 from .text import decode_text, read_text
-from .web import read_html
-from .word import read_docx
 
 __all__ = ["MAX_BYTES", "decode_text", "read_bytes", "read_document", "unwrap"]
+
+# Format readers load on first use, so a plain-text run does not import the others.
+_READERS = {
+    ".docx": ("word", "read_docx"),
+    ".pdf": ("pdf", "read_pdf"),
+    ".html": ("web", "read_html"),
+    ".htm": ("web", "read_html"),
+    ".xlsx": ("sheet", "read_sheet"),
+    ".xlsm": ("sheet", "read_sheet"),
+    ".xls": ("sheet", "read_sheet"),
+}
 
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -54,19 +62,11 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[s
     if len(data) > max_bytes:
         raise ExtractionError(TOO_LARGE, f"文件过大（上限 {max_bytes // 1048576} MB）")
     suffix = Path(name).suffix.lower()
-    readers: dict[str, Callable[[bytes], tuple[str, str]]] = {
-        ".docx": read_docx,
-        ".pdf": read_pdf,
-        ".html": read_html,
-        ".htm": read_html,
-        ".xlsx": read_sheet,
-        ".xlsm": read_sheet,
-        ".xls": read_sheet,
-    }
     if suffix in TEXT_SUFFIXES:
         reader: Callable[[bytes], tuple[str, str]] = read_text
-    elif suffix in readers:
-        reader = readers[suffix]
+    elif suffix in _READERS:
+        module, function = _READERS[suffix]
+        reader = getattr(import_module(f"{__name__}.{module}"), function)
     elif suffix == ".doc":
         raise ExtractionError(
             UNSUPPORTED_FORMAT, "不支持旧版 Word（.doc）格式，请另存为 .docx 后再上传"
@@ -80,3 +80,10 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[s
     if not text.strip():
         raise ExtractionError(EMPTY_DOCUMENT, "文件中没有可提取的文字")
     return text, encoding
+
+
+def unwrap(text: str) -> str:
+    """Join the lines a PDF wrapped inside a paragraph (loads the PDF reader on first use)."""
+    from .pdf import unwrap as _unwrap
+
+    return _unwrap(text)

@@ -115,9 +115,10 @@ print(rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def run_extract(path: Path, out: Path) -> tuple[float, float]:
+def run_extract(path: Path, out: Path, serial: bool = False) -> tuple[float, float]:
     """Wall time and peak RSS (MB, getrusage of the child) of one fresh CLI run."""
     cmd = [sys.executable, "-m", "tuijin.ingest", str(path), "--out", str(out)]
+    cmd += ["--serial"] if serial else []
     proc = subprocess.run(
         [sys.executable, "-c", _WRAP, *cmd], cwd=ROOT, capture_output=True, text=True, check=True
     )
@@ -135,7 +136,7 @@ def run_jieba(path: Path) -> tuple[float, float]:
     return load, cut
 
 
-def measure(label: str, text: str, tmpdir: Path, runs: int) -> float:
+def measure(label: str, text: str, tmpdir: Path, runs: int, serial: bool) -> float:
     """Time extraction and jieba `runs` times each, interleaved; return the median ratio."""
     path = tmpdir / f"{label}.txt"
     path.write_text(text, encoding="utf-8")
@@ -145,13 +146,14 @@ def measure(label: str, text: str, tmpdir: Path, runs: int) -> float:
     cuts: list[float] = []
     peak = load = 0.0
     for _ in range(runs):
-        wall, peak = run_extract(path, tmpdir / "out")
+        wall, peak = run_extract(path, tmpdir / "out", serial)
         load, cut = run_jieba(path)
         walls.append(wall)
         cuts.append(cut)
         ratios.append(cut / wall)
     wall, cut, ratio = (statistics.median(x) for x in (walls, cuts, ratios))
-    print(f"[{label}] text: {size:.2f} MB, {runs} interleaved runs, medians:")
+    mode = "tuijin extract --serial" if serial else "tuijin extract"
+    print(f"[{label}] text: {size:.2f} MB, {mode}, {runs} interleaved runs, medians:")
     print(f"  extract (fresh subprocess, start to finish): {wall:.2f} s", end="")
     print(f"  ({size / wall:.2f} MB/s), peak {peak:.0f} MB")
     print(f"  jieba.lcut: {cut:.2f} s without dictionary load, {cut + load:.2f} s with it")
@@ -168,13 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, default=4.0, help="size of the plan text (MB)")
     ap.add_argument("--junk-mb", type=float, default=20.0, help="size of the junk text (MB)")
     ap.add_argument("--runs", type=int, default=3, help="interleaved runs per text (median)")
+    ap.add_argument("--serial", action="store_true", help="extract on one core (--serial)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a ratio is below 5")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         ratios = [
-            measure("repeated", build(args.mb), tmpdir, args.runs),
-            measure("varied", build_varied(args.mb), tmpdir, args.runs),
+            measure("repeated", build(args.mb), tmpdir, args.runs, args.serial),
+            measure("varied", build_varied(args.mb), tmpdir, args.runs, args.serial),
         ]
         if args.junk_mb > 0:
             junk_path = tmpdir / "junk.txt"

@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, help="输出目录，每个文件写成 <文件名>.json；- 表示标准输出"
     )
     parser.add_argument("--text", action="store_true", help="在 JSON 中附带全文（text 字段）")
+    parser.add_argument(
+        "--serial",
+        action="store_true",
+        help="只用一个进程（默认对长文档另开一个子进程并行提取项目）",
+    )
     return parser
 
 
@@ -77,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in _progress(files):
         try:
-            result = extract_file(path, parallel=True)
+            result = extract_file(path, parallel=not args.serial)
         except ExtractionError as exc:
             print(f"{path.name}: [{exc.code}] {exc.message}", file=sys.stderr)
             failed += 1

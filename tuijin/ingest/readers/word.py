@@ -1,4 +1,8 @@
-"""Word .docx: paragraphs and tables in document order (tables as tab-separated rows)."""
+"""Word .docx: paragraphs and tables in document order (tables as tab-separated rows).
+
+Automatic numbering is written into the text as Word shows it (word_numbering.py), so a heading
+numbered by a list style reads 一、总体要求 like a typed one.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import BROKEN_FILE, ExtractionError
+from .word_numbering import paragraph_label, read_numbering, with_label
 
 
 def read_docx(data: bytes) -> tuple[str, str]:
@@ -18,10 +23,12 @@ def read_docx(data: bytes) -> tuple[str, str]:
         from docx.oxml.ns import qn
 
         document = docx.Document(io.BytesIO(data))
+        numbering = read_numbering(document, qn)
         out: list[str] = []
         for child in document.element.body.iterchildren():
             if child.tag == qn("w:p"):
-                out.append(_xml_text(child, qn))
+                label = paragraph_label(child, numbering, qn)
+                out.append(with_label(label, _xml_text(child, qn)))
             elif child.tag == qn("w:tbl"):
                 out.extend(_docx_table(child, qn))
     except ExtractionError:

@@ -5,7 +5,7 @@ a filter and an export can never disagree with a detail view). Writing is decide
 
 | permission | admin | office | leader | liaison |
 |---|---|---|---|---|
-| view task / project / submission / document | all | all | all | its unit's |
+| view task / project / submission / document / warning | all | all | all | its unit's |
 | change task / project | yes | yes | no | its unit's |
 | change (fill in, submit) submission | yes | yes | no | its unit's |
 | add submission (start a unit's report) | yes | yes | no | its unit |
@@ -106,6 +106,7 @@ sees_task = rules.predicate(_in_scope(scoping.scope_tasks), name="sees_task")
 sees_project = rules.predicate(_in_scope(scoping.scope_projects), name="sees_project")
 sees_submission = rules.predicate(_in_scope(scoping.scope_submissions), name="sees_submission")
 sees_document = rules.predicate(_in_scope(scoping.scope_documents), name="sees_document")
+sees_warning = rules.predicate(_in_scope(scoping.scope_warnings), name="sees_warning")
 
 staff = is_admin | is_office  # the office's powers (admins hold them too)
 
@@ -138,6 +139,7 @@ PERMISSIONS: dict[str, Any] = {
     "reporting.add_submission": staff | (is_liaison & is_own_unit),
     "reporting.change_submission": staff | (is_liaison & owns_submission),
     "reporting.review_submission": staff,
+    "reporting.view_warning": sees_warning,
     "reporting.change_warningrule": staff,
     "reporting.add_instruction": staff | is_leader,
     # accounts

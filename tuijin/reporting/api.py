@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from tuijin.core.api_lists import list_openapi, list_page
@@ -79,5 +78,4 @@ def list_warnings(request: HttpRequest) -> dict[str, Any]:
 
 @warning_router.get("/{warning_id}", response=WarningOut, summary="预警详情（原因与依据数据）")
 def get_warning(request: HttpRequest, warning_id: int) -> Warning:
-    warning: Warning = get_object_or_404(selectors.warning_list(request.user), pk=warning_id)
-    return warning
+    return selectors.warning_get(request.user, warning_id)

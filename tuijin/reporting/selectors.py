@@ -295,6 +295,13 @@ def warning_list(
     return qs.annotate(level_rank=rank).order_by("level_rank", "-changed_at", "pk")
 
 
+def warning_get(user: User, pk: int | str) -> Warning:
+    """One warning: 404 when there is none, 403 when it is outside the user's scope."""
+    qs = Warning.objects.select_related("task", "project", "target__indicator")
+    warning: Warning = get_allowed(user, qs, pk, "reporting.view_warning")
+    return warning
+
+
 def warning_summary(user: User, *, unit: Unit | None = None) -> dict[str, dict[str, int]]:
     """Counts per level for tasks, projects and targets (for the overview or one unit's page):
     {"task": {"red": 2, "yellow": 5, "green": 30, "grey": 0}, ...}."""

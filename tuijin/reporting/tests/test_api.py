@@ -171,3 +171,16 @@ def test_a_liaison_sees_only_its_own_units_submissions(world: SimpleNamespace) -
     body = client.get("/api/submissions").json()
     assert [s["unit"]["id"] for s in body["items"]] == [world.a.pk]
     assert client.get(f"/api/submissions/{world.sub_b.pk}").status_code in (403, 404)
+
+
+def test_a_warning_outside_a_liaisons_scope_is_refused_not_hidden(world: SimpleNamespace) -> None:
+    user = user_save(username="liaison_c", role=Role.LIAISON, unit=world.c)
+    client = Client()
+    client.force_login(user)
+    response = client.get(f"/api/warnings/{world.red.pk}")  # t1 is A's and B's task
+    assert response.status_code == 403
+    assert response.json()["code"] == "A005"
+    assert client.get("/api/warnings/999999").status_code == 404
+    owner = user_save(username="liaison_b", role=Role.LIAISON, unit=world.b)
+    client.force_login(owner)
+    assert client.get(f"/api/warnings/{world.red.pk}").json()["level"] == "red"

@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("periods/<int:pk>/", views.period_board_view, name="reporting-period-board"),
     path("periods/<int:pk>/close/", views.period_close_view, name="reporting-period-close"),
     path("periods/<int:pk>/start/", views.submission_start_view, name="reporting-submission-start"),
+    path("submissions/", views.submission_list_view, name="reporting-submissions"),
     path("submissions/<int:pk>/", views.submission_detail_view, name="reporting-submission-detail"),
     path(
         "submissions/<int:pk>/edit/", views.submission_edit_view, name="reporting-submission-edit"

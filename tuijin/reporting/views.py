@@ -24,7 +24,7 @@ from tuijin.core.listing import render_list
 from tuijin.orgs.models import Unit
 
 from . import selectors, services
-from .filters import WarningFilter
+from .filters import SubmissionFilter, WarningFilter
 from .forms import (
     CycleForm,
     EntryForm,
@@ -366,6 +366,20 @@ def rules_view(request: HttpRequest) -> HttpResponse:
                 return redirect("reporting-rules")
     rule.refresh_from_db()
     return render(request, "reporting/rules.html", {"form": form, "rule": rule})
+
+
+@login_required
+def submission_list_view(request: HttpRequest) -> HttpResponse:
+    """Every submission the user may see, by period, unit and state (the office's ledger)."""
+    filterset = SubmissionFilter(
+        request.GET or None, queryset=selectors.submission_list(request.user)
+    )
+    return render_list(
+        request,
+        filterset=filterset,
+        template="reporting/submission_list.html",
+        table_template="reporting/_submission_table.html",
+    )
 
 
 @login_required

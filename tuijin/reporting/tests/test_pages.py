@@ -58,6 +58,7 @@ def test_every_page_asks_anonymous_users_to_sign_in(client: Client, loop: Simple
         reverse("reporting-submission-detail", args=[loop.sub_a.pk]),
         reverse("reporting-submission-edit", args=[loop.sub_a.pk]),
         reverse("reporting-my"),
+        reverse("reporting-submissions"),
         reverse("reporting-notices"),
         reverse("reporting-rules"),
         reverse("reporting-warnings"),
@@ -397,3 +398,27 @@ def test_the_board_speaks_english_too(office_client: Client, loop: SimpleNamespa
     html = office_client.get(reverse("reporting-period-board", args=[loop.period.pk])).content
     text = html.decode()
     assert "Reports by unit" in text and "Problems to coordinate" in text
+
+
+def test_the_submission_list_shows_every_unit_to_the_office_and_filters(
+    office_client: Client, loop: SimpleNamespace
+) -> None:
+    url = reverse("reporting-submissions")
+    page = office_client.get(url).content.decode()
+    assert str(loop.a) in page and str(loop.b) in page
+    assert reverse("reporting-submission-detail", args=[loop.sub_b.pk]) in page
+    assert reverse("reporting-period-board", args=[loop.period.pk]) in page
+    page = office_client.get(url, {"state": "submitted"}).content.decode()
+    assert reverse("reporting-submission-detail", args=[loop.sub_b.pk]) in page
+    assert reverse("reporting-submission-detail", args=[loop.sub_a.pk]) not in page
+    page = office_client.get(url, {"state": "accepted"}).content.decode()
+    assert "没有符合条件的报送" in page
+
+
+def test_a_liaison_lists_only_its_own_units_submissions(loop: SimpleNamespace) -> None:
+    client = Client()
+    client.force_login(user_save(username="liaison_b", role=Role.LIAISON, unit=loop.b))
+    page = client.get(reverse("reporting-submissions")).content.decode()
+    assert reverse("reporting-submission-detail", args=[loop.sub_b.pk]) in page
+    assert reverse("reporting-submission-detail", args=[loop.sub_a.pk]) not in page
+    assert reverse("reporting-period-board", args=[loop.period.pk]) not in page

@@ -154,6 +154,29 @@ def scope_warnings(user: Any, qs: QuerySet[M]) -> QuerySet[M]:
     )
 
 
+def visible_tasks_q(user: Any, lookup: str) -> Q:
+    """A filter for counts over related tasks (LOOKUP reaches a task id): only those USER sees.
+
+    So a count beside a unit, area or cluster never tells a liaison more than the rows do.
+    """
+    if sees_all(user):
+        return Q()
+    unit_id = unit_id_of(user)
+    return Q(**{f"{lookup}__in": _task_ids(unit_id)}) if unit_id else Q(pk__in=[])
+
+
+def visible_projects_q(user: Any, lookup: str) -> Q:
+    """As visible_tasks_q, for counts over related projects (LOOKUP reaches a project)."""
+    if sees_all(user):
+        return Q()
+    unit_id = unit_id_of(user)
+    if unit_id is None:
+        return Q(pk__in=[])
+    return Q(**{f"{lookup}__lead_unit_id": unit_id}) | Q(
+        **{f"{lookup}__in": _shared_project_ids(unit_id)}
+    )
+
+
 # ── reference data: readable by everyone signed in ─────────────────────────────────────────
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from tuijin.accounts.scoping import scope_public
+from tuijin.accounts.scoping import scope_public, visible_projects_q
 from tuijin.core.types import UserLike as User
 
 from .filters import AreaFilter
@@ -20,12 +20,15 @@ def area_visible(user: User) -> QuerySet[Area]:
 
 
 def area_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Area]:
-    """Areas with parent, managing unit and project/child counts."""
+    """Areas with parent, managing unit and counts of children and of the projects the user
+    sees."""
     qs = (
         area_visible(user)
         .select_related("parent", "managing_unit")
         .annotate(
-            project_count=Count("projects", distinct=True),
+            project_count=Count(
+                "projects", filter=visible_projects_q(user, "projects"), distinct=True
+            ),
             child_count=Count("children", distinct=True),
         )
     )

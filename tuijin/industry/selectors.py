@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from tuijin.accounts.scoping import scope_public
+from tuijin.accounts.scoping import scope_public, visible_projects_q
 from tuijin.core.types import UserLike as User
 
 from .filters import ClusterFilter
@@ -20,13 +20,15 @@ def cluster_visible(user: User) -> QuerySet[Cluster]:
 
 
 def cluster_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Cluster]:
-    """Clusters with lead unit and chain/project counts."""
+    """Clusters with lead unit, chain count and count of the projects the user sees."""
     qs = (
         cluster_visible(user)
         .select_related("lead_unit")
         .annotate(
             chain_count=Count("chains", distinct=True),
-            project_count=Count("projects", distinct=True),
+            project_count=Count(
+                "projects", filter=visible_projects_q(user, "projects"), distinct=True
+            ),
         )
     )
     if filters is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tuijin.accounts.permissions import get_allowed
-from tuijin.accounts.scoping import scope_units
+from tuijin.accounts.scoping import scope_units, visible_projects_q, visible_tasks_q
 from tuijin.core.types import UserLike as User
 
 from .filters import UnitFilter
@@ -24,16 +24,22 @@ def unit_visible(user: User) -> QuerySet[Unit]:
 
 
 def unit_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Unit]:
-    """Units with their parent and how many tasks/projects they lead or share."""
+    """Units with their parent and how many tasks/projects they lead or share (of those the
+    user sees)."""
+    tasks = visible_tasks_q(user, "assignments__task")
     qs = (
         unit_visible(user)
         .select_related("parent")
         .annotate(
-            lead_task_count=Count("assignments", filter=Q(assignments__role="lead"), distinct=True),
-            responsible_task_count=Count(
-                "assignments", filter=Q(assignments__role="responsible"), distinct=True
+            lead_task_count=Count(
+                "assignments", filter=Q(assignments__role="lead") & tasks, distinct=True
             ),
-            led_project_count=Count("led_projects", distinct=True),
+            responsible_task_count=Count(
+                "assignments", filter=Q(assignments__role="responsible") & tasks, distinct=True
+            ),
+            led_project_count=Count(
+                "led_projects", filter=visible_projects_q(user, "led_projects"), distinct=True
+            ),
             alias_count=Count("aliases", distinct=True),
         )
     )

@@ -210,3 +210,34 @@ def test_liaison_exports_hold_only_its_units_rows(
     everything = _xlsx_text(client_for(world, "liaison_a").get(reverse(name)).content)
     assert label(mine) in everything and label(other) not in everything
     assert label(other) in _xlsx_text(client_for(world, "office").get(reverse(name)).content)
+
+
+def test_counts_beside_units_areas_and_clusters_tell_a_liaison_no_more_than_its_rows(
+    world: SimpleNamespace,
+) -> None:
+    from tuijin.geo.models import Area
+    from tuijin.industry.models import Cluster
+    from tuijin.projects.models import Project
+
+    area = Area.objects.create(name="江城经济开发区")
+    cluster = Cluster.objects.create(name="江城电子信息产业集群")
+    Project.objects.filter(pk__in=[world.project_b.pk, world.project_shared.pk]).update(
+        area=area, cluster=cluster
+    )
+
+    def counts(role: str) -> tuple[int, int, int, int]:
+        client = client_for(world, role)
+        units = {u["id"]: u for u in client.get("/api/units", {"limit": 100}).json()["items"]}
+        (area_row,) = [a for a in client.get("/api/areas").json()["items"] if a["id"] == area.pk]
+        clusters = client.get("/api/clusters").json()["items"]
+        (cluster_row,) = [c for c in clusters if c["id"] == cluster.pk]
+        b = units[world.b.pk]
+        return (
+            b["lead_task_count"],
+            b["led_project_count"],
+            area_row["project_count"],
+            cluster_row["project_count"],
+        )
+
+    assert counts("office") == (2, 2, 2, 2)
+    assert counts("liaison_a") == (1, 1, 1, 1)  # only what B shares with A

@@ -39,5 +39,5 @@ def task_import_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def task_export_view(request: HttpRequest) -> HttpResponse:
     """The tasks of the list page with the same filters, as the ledger layout."""
-    filterset = TaskFilter(request.GET or None, queryset=task_list(request.user))
+    filterset = TaskFilter(request.GET or None, queryset=task_list(request.user), request=request)
     return xlsx_response(task_ledger_export(filterset.qs), "任务分解表")

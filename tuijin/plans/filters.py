@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tuijin.accounts.scoping import scope_documents
 from tuijin.core.ordering import NullsLastOrderingFilter
 from tuijin.documents.models import Document
 from tuijin.geo.models import Area
@@ -19,6 +20,13 @@ from .choices import AssignmentRole, TargetKind, TargetTier, TaskStatus
 from .models import Assignment, Indicator, Target, Task
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _visible_documents(request: Any) -> QuerySet[Document]:
+    """The document choices: those the requesting user may see (all when there is no request)."""
+    qs = Document.objects.only("id", "title", "original_name", "sha256")
+    user = getattr(request, "user", None)
+    return scope_documents(user, qs) if user is not None else qs
 
 
 class TaskFilter(django_filters.FilterSet):
@@ -42,7 +50,7 @@ class TaskFilter(django_filters.FilterSet):
         choices=TaskStatus.choices, label=_("状态"), empty_label=_("全部状态")
     )
     document = django_filters.ModelChoiceFilter(
-        queryset=Document.objects.only("id", "title", "original_name", "sha256"),
+        queryset=lambda request: _visible_documents(request),
         label=_("来源文件"),
         empty_label=_("全部文件"),
     )

@@ -27,7 +27,7 @@ from .selectors import (
 @login_required
 def task_list_view(request: HttpRequest) -> HttpResponse:
     tasks = with_warning_level(request.user, task_list(request.user))
-    filterset = TaskFilter(request.GET or None, queryset=tasks)
+    filterset = TaskFilter(request.GET or None, queryset=tasks, request=request)
     return render_list(
         request,
         filterset=filterset,

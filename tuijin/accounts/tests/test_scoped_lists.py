@@ -241,3 +241,16 @@ def test_counts_beside_units_areas_and_clusters_tell_a_liaison_no_more_than_its_
 
     assert counts("office") == (2, 2, 2, 2)
     assert counts("liaison_a") == (1, 1, 1, 1)  # only what B shares with A
+
+
+def test_the_task_filters_document_choices_are_only_documents_the_user_sees(
+    world: SimpleNamespace,
+) -> None:
+    from tuijin.documents.models import Document
+
+    other = Document.objects.create(title="丙单位内部方案", sha256="4" * 64, status="confirmed")
+    html = client_for(world, "liaison_a").get(reverse("task-list")).content.decode()
+    assert world.doc_a.title in html
+    assert other.title not in html and world.draft.title not in html
+    html = client_for(world, "office").get(reverse("task-list")).content.decode()
+    assert other.title in html

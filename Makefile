@@ -44,13 +44,15 @@ bench: $(STAMP)
 
 ## make score: the extractor on the shared corpus and on our own held-out sets
 score: $(STAMP)
-	rm -rf /tmp/tuijin-score && mkdir -p /tmp/tuijin-score/corpus /tmp/tuijin-score/evalset /tmp/tuijin-score/evalset2
+	rm -rf /tmp/tuijin-score && mkdir -p /tmp/tuijin-score/corpus /tmp/tuijin-score/evalset /tmp/tuijin-score/evalset2 /tmp/tuijin-score/evalset3
 	$(BIN)/tuijin extract ../shared/corpus/*.txt --out /tmp/tuijin-score/corpus
 	$(BIN)/python ../shared/eval/score.py ../shared/corpus /tmp/tuijin-score/corpus
 	$(BIN)/tuijin extract benchmarks/evalset/*.txt --out /tmp/tuijin-score/evalset
 	$(BIN)/python ../shared/eval/score.py benchmarks/evalset /tmp/tuijin-score/evalset
 	$(BIN)/tuijin extract benchmarks/evalset2/*.txt --out /tmp/tuijin-score/evalset2
 	$(BIN)/python ../shared/eval/score.py benchmarks/evalset2 /tmp/tuijin-score/evalset2
+	$(BIN)/tuijin extract benchmarks/evalset3/*.txt --out /tmp/tuijin-score/evalset3
+	$(BIN)/python ../shared/eval/score.py benchmarks/evalset3 /tmp/tuijin-score/evalset3
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -40,8 +40,12 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return body
 
 
-def _w(words: str) -> tuple[str, ...]:
-    return tuple(words.split())
+def words(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of a list written as one string."""
+    return tuple(text.split())
+
+
+_w = words
 
 
 # ---- projects: verbs ---------------------------------------------------------------------

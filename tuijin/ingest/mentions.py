@@ -7,7 +7,12 @@ a list comma or a short verb, before punctuation or a predicate) and its stem is
 - area: 七里河区, 永登县, 兰州新区, 高新区, …产业园; layouts 一心两翼多点 (attrs {"layout": …})
 - cluster: one mention per industry of a tier list `A、B…四个千亿级…产业链` (attrs {"tier": …})
 - chain: …产业链, 延链补链强链, 链主企业 (attrs {"leader": enterprise} when one is named)
-All patterns are compiled regexes run once over the text; spans index the given text.
+
+Spans index the given text. Units and areas come from one regex pass over the left edges (a
+name starts right after one), with cheap look-aheads that skip an edge unless a suffix character
+follows soon; enterprises are looked for only in windows around 司/团/份; tiers, chains and
+leaders are found from their literal words with str.find. The word checks on a found name
+(verbs cut off its start, generic stems, industry words) are set and str operations.
 """
 
 from __future__ import annotations
@@ -15,17 +20,79 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from tuijin.ingest.lexicon import CHAIN_PHRASES, GENERIC, INDUSTRY_WORDS, TIERS, alt
-from tuijin.ingest.mention_scan import anchor_runs, windowed_finditer
+import ahocorasick
+
+from tuijin.ingest.lexicon import CHAIN_PHRASES, GENERIC, INDUSTRY_WORDS, TIERS, words
+from tuijin.ingest.mention_scan import EDGE_CHARS, WHITESPACE, anchor_windows
 from tuijin.ingest.result import Mention, Span
 
 _C = "\u4e00-\u9fff"
-_LEFT = r"(?:(?<=^)|(?<=[\s、，,；;：:（(“\"《。！？]))"
-# The same left edge as a consumed character: a pattern that opens with a character class lets
-# the regex engine skip to candidate positions in C (see _windowed).
-_LEFT_CHAR = r"[\s、，,；;：:（(“\"《。！？]"
+_EDGE = f"[{EDGE_CHARS}]"
+# Characters no unit or area name contains: a name runs from the edge to its suffix without them.
+_NOT_IN_NAME = WHITESPACE + '、，,；;：:（(“"《。！？）)”0-9A-Za-z'
+# The last character of every unit suffix (局 委 …) and of every area suffix (区 县 园 …).
+_GOV_ANCHORS = "府室会厅部组局委办"
+_AREA_ANCHORS = "区园州县道镇乡"
+
+
+def _anchor_within(anchors: str, offset: int) -> str:
+    """Look-ahead: the first anchor or non-name character ahead is an anchor, at most `offset` on.
+
+    A name ends in an anchor and holds no non-name character, so this is a necessary condition
+    for a name of at most `offset` + 1 characters, checked by a possessive (non-backtracking) scan.
+    """
+    return f"(?=[^{anchors}{_NOT_IN_NAME}]{{0,{offset}}}+[{anchors}])"
+
+
+# A unit: place + level (XX市, XX区, 省) + body + suffix, at most 9 + 10 + 7 characters.
+_GOV_NAME = (
+    rf"(?:[{_C}]{{2,6}}?(?:省|市|自治区|自治州|州|县|区|新区|高新区|经济区)|[省市县区])"
+    + _anchor_within(_GOV_ANCHORS, 16)
+    + rf"[{_C}]{{0,10}}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
+    r"|督查室|督察室|局|委|办|厅)"
+)
+_GOV_END = r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)"
+# An area: stem + zone suffix (at most 8 + 9 characters), or a bare 区/县/镇/乡.
+_AREA_NAME = (
+    rf"[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
+    r"|新区|园区|产业园|工业园|自贸区|综保区|保税区|自治州|自治县|街道)"
+    rf"|[{_C}]{{2,8}}?[区县镇乡]"
+)
+_AREA_END = r"(?![域别分位间块级县城长委政属内外划])(?<![立强兴富活稳美治].)"
+# Group 1 is the unit, group 2 the area starting after one left edge; each is looked for on its
+# own (inside a look-ahead), and the match fails when neither is there.
+_NAMES = re.compile(
+    _EDGE
+    + _anchor_within(_GOV_ANCHORS + _AREA_ANCHORS, 25)
+    + f"(?:(?={_anchor_within(_GOV_ANCHORS, 25)}({_GOV_NAME}){_GOV_END}))?"
+    + f"(?:(?={_anchor_within(_AREA_ANCHORS, 16)}({_AREA_NAME}){_AREA_END}))?"
+    + "(?(1)|(?(2)|(?!)))",
+    re.M,
+)
+_LAYOUT_PAIR = re.compile(
+    r"[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])[一二两三四五六七八九十多]"
+)
+# Patterns of rarer shapes, compiled by _rx on first use (compiling one costs about as much as
+# running it over a long document).
+_GOV_ITEM = rf"、([{_C}]{{1,8}}?(?:局|委|办|厅|管委会|指挥部))(?=[、，,；;）)。]|$)"
+_ENTERPRISE = (
+    rf"{_EDGE}([{_C}（）()A-Za-z0-9]{{2,24}}?"
+    r"(?:有限责任公司|股份有限公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司|股份))"
+    rf"(?![{_C}]*?(?:有限公司|公司))"
+)
+_LAYOUT = r"(?:[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])){2,}"
+_TIER_HEAD = r"[^，。；,;]{0,80}?(产业集群|产业链|集群|产业园|产业|板块)"
+_TIER_COUNT = r"(?:[一二两三四五六七八九十0-9]+个|[一二两三四五六七八九十]大)$"
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 # Words a name never contains: verbs and adverbs that run into it from the left. A name is cut
 # after the last of them (积极推进与名城集团 → 名城集团); 建设/发展 are only stripped at the start.
 _CUT_WORDS = """
@@ -35,118 +102,174 @@ _CUT_WORDS = """
     全力 全面 进一步 包括 其中 以及 建成 开工 签约 投产 形成 承接 服务 依靠 同时 目前 今年 全年 累计
     已经 正在 将要 主动 融入 聚焦 瞄准 面向 立足 紧盯 推广 新增 运营 新建 回收 培植 开办 设在 按照
     编制 改善 进 居家 每个 跨 两 各 规划 整合
+    的 和 及 与 、 由 在 为 向
 """
-_CUT_RE = re.compile(alt(_CUT_WORDS.split()) + "|[的和及与、由在为向]")
-_LEAD_RE = re.compile(
-    r"(?:[在对以把向与和为到将并由从使让及在要还]|建设|发展|各类|现有|国家级|省级|市级)+"
-)
-_GOV_BODY = (
-    rf"(?P<name>(?:[{_C}]{{2,6}}?(?:省|市|自治区|自治州|州|县|区|新区|高新区|经济区)|[省市县区])"
-    rf"[{_C}]{{0,10}}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
-    r"|督查室|督察室|局|委|办|厅))"
-    r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)"
-)
-_GOV = re.compile(_LEFT + _GOV_BODY, re.M)
-_GOV_FAST = re.compile(_LEFT_CHAR + _GOV_BODY, re.M)
-_GOV_SUFFIX_RE = re.compile(
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
-    r"|督查室|督察室|局|委|办|厅)$"
-)
-_GOV_ITEM = re.compile(
-    rf"、(?P<name>[{_C}]{{1,8}}?(?:局|委|办|厅|管委会|指挥部))(?=[、，,；;）)。]|$)"
-)
-_BAD_GOV_STEM = re.compile(
-    r"(?:格|布|大|结|全|当|开|时|变|棋|残|僵|败|骗|饭|牌|定|终|举|创|承|主|协|兴|包|督|试|合|筹|"
-    r"餐|客|展|门|歌|舞|场|常|编)(?:局|委|办|厅)$|^[市县区省](?:场|级|委员|民|长|直|属|内|外|域|别)"
-)
-_ENTERPRISE_BODY = (
-    rf"(?P<name>[{_C}（）()A-Za-z0-9]{{2,24}}?"
-    r"(?:有限责任公司|股份有限公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司|股份))"
-    rf"(?![{_C}]*?(?:有限公司|公司))"
-)
-_ENTERPRISE = re.compile(_LEFT + _ENTERPRISE_BODY, re.M)
-_ENTERPRISE_FAST = re.compile(_LEFT_CHAR + _ENTERPRISE_BODY, re.M)
-_BAD_ENTERPRISE = re.compile(
-    r"^(?:该|本|各|两|一|多|这|那|其|子|分|新|大型|骨干|龙头|相关|有关|上市|民营|国有|中小|外资|金融|"
-    r"投资|科技|企业|跨国|省属|市属|区属|央企|[0-9一二三四五六七八九十百千几数]+[家户个])|[的了是]"
-)
-_INNER_PLACE_RE = re.compile(r".*(?:基地|车间|现场|中心|厂区|园区)")
-_AREA_BODY = (
-    rf"(?P<name>[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
-    r"|新区|园区|产业园|工业园|自贸区|综保区|保税区|自治州|自治县|街道)"
-    rf"|[{_C}]{{2,8}}?[区县镇乡])"
-    r"(?![域别分位间块级县城长委政属内外划])(?<![立强兴富活稳美治].)"
-)
-_AREA = re.compile(_LEFT + _AREA_BODY, re.M)
-_AREA_FAST = re.compile(_LEFT_CHAR + _AREA_BODY, re.M)
-_GENERIC_STEM = re.compile(
-    f"(?:{alt(GENERIC)}|该|本|各|全|我|城|社|景|小|山|矿|林|农|老|示范|功能|重点|核心|主城|市|县|区|园"
-    r"|工业|产业|不同|所在|辖|郊|城乡|山区|库区|片|经济|制造|服务业|建成|美丽|地|一个个|个|开发"
-    r"|[一二三四五六七八九十]级|西部|东部|中部|西北|东北|西南|东南|华北|华东|华南|华中|周边)+$"
-)
-_LAYOUT = re.compile(
-    r"(?:[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])){2,}"
-)
-_LAYOUT_PAIR = re.compile(
-    r"[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])[一二两三四五六七八九十多]"
-)
-_LAYOUT_PART = re.compile(
-    r"[一二两三四五六七八九十多](?:中心|心|核|轴|极|带|廊|区|翼|圈|群|点|园|片|城|环|屏|网|团)"
-)
-_TIER = re.compile(alt(TIERS))
-_TIER_LEAD_RE = re.compile(
-    r"\s*(?:和|及|以及|打造|培育|构建|形成|做强|壮大|发展|着力打造|重点打造)+"
-)
-_TIER_COUNT_RE = re.compile(r"(?:[一二两三四五六七八九十0-9]+个|[一二两三四五六七八九十]大)$")
-_TIER_HEAD = re.compile(r"[^，。；,;]{0,80}?(?P<head>产业集群|产业链|集群|产业园|产业|板块)")
-_INDUSTRY = re.compile(alt(INDUSTRY_WORDS))
-_CLUSTER = re.compile(r"产业集群(?!化)")
-_CHAIN = re.compile(rf"产业链(?!条|[{_C}]?链)")
-_NAME_BEFORE_RE = re.compile(rf"[{_C}]{{2,16}}$")
-_AREA_SUFFIX_RE = re.compile(
-    r"(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区|新区|园区|产业园|工业园"
-    r"|自贸区|综保区|保税区|自治州|自治县|街道|[区县镇乡])$"
-)
-_SCOPED_RE = re.compile(r"以上|以下|各")
-_WORD_END_RE = re.compile(
-    r"(?:城镇|乡镇|村镇|集镇|城乡|家乡|故乡|下乡|返乡|[一二两三四五六七八九十多几]个?[区县镇乡])$"
-)
-_BARE_BAD = re.compile(r"[社城景矿林山库郊片市辖老小灾牧特专商园省验护范聚设展户]区$")
-_JOINED_RE = re.compile(r"[的了是和及与、]")
-_CHAIN_ACTION = re.compile(alt(CHAIN_PHRASES))
-_LEADER = re.compile(r"链主(?:企业)?")
 
 
-# The last character of every suffix the three name patterns can end in. A name ends right
-# after one of them, so each pattern only needs to run in short windows around these.
-_GOV_ANCHORS = "府室会厅部组局委办"
-_ENTERPRISE_ANCHORS = "司团份"
-_AREA_ANCHORS = "区园州县道镇乡"
+def _by_first(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by first character, longest first (a regex alternation's longest match)."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
-_GOV_WINDOWS = anchor_runs(_GOV_ANCHORS, 27 + 2)
-_ENTERPRISE_WINDOWS = anchor_runs(_ENTERPRISE_ANCHORS, 33)
-_AREA_WINDOWS = anchor_runs(_AREA_ANCHORS, 18 + 2)
+_CUT = _by_first(words(_CUT_WORDS))
+_LEAD_CHARS = frozenset("在对以把向与和为到将并由从使让及要还")
+_LEAD_WORDS = ("建设", "发展", "各类", "现有", "国家级", "省级", "市级")
+
+
+def _by_last(words: str) -> dict[str, tuple[str, ...]]:
+    """Suffixes grouped by last character, longest first: the longest one a name ends in wins."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(words.split()), key=len, reverse=True):
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_GOV_SUFFIXES = _by_last(
+    "人民政府办公厅 人民政府办公室 管理委员会 人民政府 领导小组 管委会 委员会 办公厅 办公室 指挥部"
+    " 督查室 督察室 局 委 办 厅"
+)
+_BAD_GOV_BEFORE = frozenset(
+    "格布大结全当开时变棋残僵败骗饭牌定终举创承主协兴包督试合筹餐客展门歌舞场常编"
+)
+_BAD_GOV_LEVEL = ("场", "级", "委员", "民", "长", "直", "属", "内", "外", "域", "别")
+_AREA_SUFFIXES = _by_last(
+    "高新技术产业开发区 经济技术开发区 高新区 经济区 开发区 经开区 新区 园区 产业园 工业园 自贸区"
+    " 综保区 保税区 自治州 自治县 街道 区 县 镇 乡"
+)
+_NUMERALS = frozenset("一二两三四五六七八九十多几")
+_WORD_ENDS = ("城镇", "乡镇", "村镇", "集镇", "城乡", "家乡", "故乡", "下乡", "返乡")
+_BARE_BAD = frozenset("社城景矿林山库郊片市辖老小灾牧特专商园省验护范聚设展户")
+_JOINED = frozenset("的了是和及与、")
+_FIRM_SUFFIXES = _by_last("有限责任公司 股份有限公司 集团有限公司 有限公司 集团公司 集团 公司 股份")
+_BAD_FIRM_STARTS = words(
+    "该 本 各 两 一 多 这 那 其 子 分 新 大型 骨干 龙头 相关 有关 上市 民营 国有 中小 外资 金融"
+    " 投资 科技 企业 跨国 省属 市属 区属 央企"
+)
+_FIRM_COUNT_CHARS = frozenset("0123456789一二三四五六七八九十百千几数")
+_INNER_PLACES = ("基地", "车间", "现场", "中心", "厂区", "园区")
+
+# Stems made only of these words name nothing in particular (特色优势产业园, 西部地区).
+_GENERIC_WORDS = frozenset(
+    [
+        *GENERIC,
+        *[f"{n}级" for n in "一二三四五六七八九十"],
+        *words("""该 本 各 全 我 城 社 景 小 山 矿 林 农 老 示范 功能 重点 核心 主城 市 县 区 园
+            工业 产业 不同 所在 辖 郊 城乡 山区 库区 片 经济 制造 服务业 建成 美丽 地 一个个 个 开发
+            西部 东部 中部 西北 东北 西南 东南 华北 华东 华南 华中 周边"""),
+    ]
+)
+_GENERIC_CHARS = frozenset("".join(_GENERIC_WORDS))
+_GENERIC_LENGTHS = sorted({len(w) for w in _GENERIC_WORDS})
+
+_TIER_PREFIXES = frozenset(t[: -len("亿级")] for t in TIERS)  # every tier ends in 亿级
+# Words that open a tier list, tried in this order at each position (as the regex did).
+_TIER_LEADS = words("和 及 以及 打造 培育 构建 形成 做强 壮大 发展 着力打造 重点打造")
+_CHAIN_ACTIONS = _by_first(CHAIN_PHRASES)
+
+
+def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_INDUSTRY = _automaton(INDUSTRY_WORDS)
+
+
+# A found name before it becomes a Mention: its span and its attrs.
+Found = tuple[int, int, dict[str, object]]
 
 
 def extract_mentions(text: str) -> list[Mention]:
     """Mentions in document order (by span start), no two with the same span and kind."""
-    out: list[Mention] = []
-    out += _units(text)
-    out += _enterprises(text)
-    out += _layouts(text)
-    out += _areas(text, out)
-    out += _clusters(text)
-    out += _chains(text, out)
-    seen: set[tuple[int, int, str]] = set()
+    units, area_spans = _units_and_areas(text)
+    firms = _enterprises(text)
+    layouts = _layouts(text)
+    areas = _areas(area_spans, [*units, *firms, *layouts])
+    kinds = (
+        ("unit", units),
+        ("enterprise", firms),
+        ("area", layouts),
+        ("area", areas),
+        ("cluster", _clusters(text)),
+        ("chain", _chains(text, firms)),
+    )
+    # by start, longer first, then in the order above (as a stable sort of the kinds in turn)
+    order: list[tuple[int, int, int, str, dict[str, object]]] = []
+    for kind, found in kinds:
+        n = len(order)
+        order += [(s, -e, n + i, kind, attrs) for i, (s, e, attrs) in enumerate(found)]
+    order.sort()
     result: list[Mention] = []
-    for m in sorted(out, key=lambda x: (x.span.start, -x.span.end)):
-        key = (m.span.start, m.span.end, m.kind)
-        if key not in seen:
-            seen.add(key)
-            result.append(m)
+    last_start = last_neg_end = -1
+    kinds_here: list[str] = []  # the kinds already taken for the span [last_start, -last_neg_end)
+    for s, neg_end, _, kind, attrs in order:
+        if s == last_start and neg_end == last_neg_end:
+            if kind in kinds_here:
+                continue
+            kinds_here.append(kind)
+        else:
+            last_start, last_neg_end, kinds_here = s, neg_end, [kind]
+        result.append(Mention(text[s:-neg_end], kind, Span(s, -neg_end), attrs))  # type: ignore[arg-type]
     return result
+
+
+Span2 = tuple[int, int]
+
+
+def _name_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(unit start, unit end, area start, area end) at each left edge with a unit or an area
+    name after it, in order; -1, -1 for the one that is not there.
+
+    A name at the very start of the text has no edge character before it: a newline stands in.
+    """
+    head = _NAMES.match("\n" + text[:40])
+    if head is not None:
+        us, ue, as_, ae = (i - 1 if i >= 0 else i for i in head.regs[1] + head.regs[2])
+        yield us, ue, as_, ae
+    for m in _NAMES.finditer(text):
+        yield m.start(1), m.end(1), m.start(2), m.end(2)
+
+
+def _units_and_areas(text: str) -> tuple[list[Found], list[Span2]]:
+    """Units (with the short forms listed after one), and the spans of the area names."""
+    units: list[Found] = []
+    seen: set[int] = set()  # start * n + end: a listed short form is often also found on its own
+    n = len(text) + 1
+    areas: list[Span2] = []
+    for s, e, a, b in _name_spans(text):
+        if a >= 0:
+            shift = _area_shift(text[a:b])
+            if shift >= 0:
+                areas.append((a + shift, b))
+        if s < 0:
+            continue
+        shift = _unit_shift(text[s:e])
+        if shift < 0:
+            continue
+        s += shift
+        if text[s] in "省市县区" and "各" in text[max(0, s - 4) : s]:
+            continue  # 各县、区人民政府: every district, not one body
+        if s * n + e not in seen:
+            seen.add(s * n + e)
+            units.append((s, e, {"government": True}))
+        # 市发改委、科技局、工信委: short forms listed after a full one
+        while text.startswith("、", e):
+            item = _rx(_GOV_ITEM).match(text, e)
+            if item is None:
+                break
+            s, e = item.span(1)
+            if _bad_gov_stem(text, s, e):
+                break
+            if s * n + e not in seen:
+                seen.add(s * n + e)
+                units.append((s, e, {"government": True}))
+    return units, areas
 
 
 def _clean(text: str, s: int, e: int) -> int:
@@ -157,16 +280,44 @@ def _clean(text: str, s: int, e: int) -> int:
 @lru_cache(maxsize=16384)
 def _clean_shift(raw: str) -> int:
     """How many leading characters of `raw` ran into the name (a name recurs in a document)."""
-    s, e = 0, len(raw)
-    last = None
-    for m in _CUT_RE.finditer(raw):
-        last = m
-    if last is not None:
-        s = last.end()
-    lead = _LEAD_RE.match(raw, s, e)
-    if lead:
-        s = lead.end()
-    return s  # may reach e - 1 or e: nothing left that names anything
+    # after the last cut word (leftmost-longest matches, as a regex alternation finds them)
+    s = i = 0
+    n = len(raw)
+    while i < n:
+        for w in _CUT.get(raw[i], ()):
+            if raw.startswith(w, i):
+                i += len(w)
+                s = i
+                break
+        else:
+            i += 1
+    # then past leading particles and level words (在, 建设, 省级 …)
+    while s < n:
+        if raw[s] in _LEAD_CHARS:
+            s += 1
+            continue
+        for w in _LEAD_WORDS:
+            if raw.startswith(w, s):
+                s += len(w)
+                break
+        else:
+            break
+    return s  # may reach n - 1 or n: nothing left that names anything
+
+
+def _strip_suffix(name: str, suffixes: dict[str, tuple[str, ...]]) -> str:
+    """`name` without the longest of `suffixes` (see _by_last) it ends in."""
+    for suffix in suffixes.get(name[-1:], ()):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _bad_gov_stem(text: str, s: int, e: int) -> bool:
+    """text[s:e] is 格局, 布局, 举办-like, or 市级/市民… read as 市 + suffix: not a body."""
+    if e - s >= 2 and text[e - 1] in "局委办厅" and text[e - 2] in _BAD_GOV_BEFORE:
+        return True
+    return e > s and text[s] in "市县区省" and text.startswith(_BAD_GOV_LEVEL, s + 1, e)
 
 
 @lru_cache(maxsize=16384)
@@ -174,11 +325,40 @@ def _unit_shift(raw: str) -> int:
     """Start of the unit name inside a raw match, or -1 when it names no single body."""
     s = _clean_shift(raw)
     name = raw[s:]
-    if _BAD_GOV_STEM.search(name) or len(name) < 3 or _SCOPED_RE.search(name):
+    if (
+        _bad_gov_stem(name, 0, len(name))
+        or len(name) < 3
+        or "以上" in name
+        or "以下" in name
+        or "各" in name
+    ):
         return -1
-    if len(_GOV_SUFFIX_RE.sub("", name).lstrip("省市县区")) == 0:
+    if not _strip_suffix(name, _GOV_SUFFIXES).lstrip("省市县区"):
         return -1  # 市领导小组: a suffix with nothing naming the body
     return s
+
+
+def _generic(stem: str) -> bool:
+    """True when `stem` is made only of generic words (特色 + 优势, 西部 + 地区 …)."""
+    if not stem or not _GENERIC_CHARS.issuperset(stem):
+        return False
+    n = len(stem)
+    reach = [True] + [False] * n
+    for i in range(n):
+        if reach[i]:
+            for k in _GENERIC_LENGTHS:
+                if i + k <= n and stem[i : i + k] in _GENERIC_WORDS:
+                    reach[i + k] = True
+    return reach[n]
+
+
+def _word_end(name: str) -> bool:
+    """城镇, 城乡, 八个县: a common word or a count, not a place."""
+    if name.endswith(_WORD_ENDS):
+        return True
+    if len(name) < 2 or name[-1] not in "区县镇乡":
+        return False
+    return name[-2] in _NUMERALS or (len(name) >= 3 and name[-2] == "个" and name[-3] in _NUMERALS)
 
 
 @lru_cache(maxsize=16384)
@@ -186,82 +366,82 @@ def _area_shift(raw: str) -> int:
     """Start of the area name inside a raw match, or -1 when it is a common word."""
     s = _clean_shift(raw)
     name = raw[s:]
-    stem = _AREA_SUFFIX_RE.sub("", name)
+    stem = _strip_suffix(name, _AREA_SUFFIXES)
     if len(stem) < 2 and name not in ("高新区", "经济区", "开发区"):
         return -1
-    if stem == name[:-1] and (len(name) > (4 if name[-1] == "区" else 5) or _BARE_BAD.search(name)):
+    if stem == name[:-1] and (
+        len(name) > (4 if name[-1] == "区" else 5)
+        or (name[-1] == "区" and len(name) >= 2 and name[-2] in _BARE_BAD)
+    ):
         return -1  # a bare 区/县: long (its start unknown) or a common word (社区, 城区)
-    if _GENERIC_STEM.fullmatch(stem) or _JOINED_RE.search(name) or _WORD_END_RE.search(name):
+    if _generic(stem) or not _JOINED.isdisjoint(name) or _word_end(name):
         return -1
     return s
 
 
-def _units(text: str) -> list[Mention]:
-    out: list[Mention] = []
-    for m in windowed_finditer(_GOV, _GOV_FAST, _GOV_WINDOWS, text, 27, 2):
-        s, e = m.span("name")
-        shift = _unit_shift(text[s:e])
-        if shift < 0:
-            continue
-        s += shift
-        if text[s] in "省市县区" and "各" in text[max(0, s - 4) : s]:
-            continue  # 各县、区人民政府: every district, not one body
-        out.append(Mention(text[s:e], "unit", Span(s, e), {"government": True}))
-        pos = e
-        while True:  # 市发改委、科技局、工信委: short forms listed after a full one
-            item = _GOV_ITEM.match(text, pos)
-            if item is None or _BAD_GOV_STEM.search(item.group("name")):
-                break
-            a, b = item.span("name")
-            out.append(Mention(text[a:b], "unit", Span(a, b), {"government": True}))
-            pos = b
-    return out
+def _enterprise_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The enterprise name matches, in the windows around 司/团/份 where they can end."""
+    for ws, we in anchor_windows(text, "司团份", 33, 33):
+        if ws == 0:  # at the very start a newline stands in for the edge character
+            head = _rx(_ENTERPRISE).match("\n" + text[:we])
+            if head is not None:
+                yield head.start(1) - 1, head.end(1) - 1
+                ws = head.end() - 1
+        for m in _rx(_ENTERPRISE).finditer(text, ws, we):
+            yield m.span(1)
 
 
-def _enterprises(text: str) -> list[Mention]:
-    out: list[Mention] = []
-    for m in windowed_finditer(_ENTERPRISE, _ENTERPRISE_FAST, _ENTERPRISE_WINDOWS, text, 33, 0):
-        s, e = m.span("name")
+def _enterprises(text: str) -> list[Found]:
+    out: list[Found] = []
+    for s, e in _enterprise_spans(text):
         s = _clean(text, s, e)
-        inner = _INNER_PLACE_RE.match(text, s, e)
-        if inner and inner.end() < e - 3:
-            s = inner.end()  # caption: …生产基地兰州宝航新能源材料有限公司
+        inner = max(text.rfind(w, s, e) for w in _INNER_PLACES)
+        if inner >= 0 and inner + 2 < e - 3:
+            s = inner + 2  # caption: …生产基地兰州宝航新能源材料有限公司
         name = text[s:e]
-        if _BAD_ENTERPRISE.search(name) or _GENERIC_STEM.fullmatch(_stem(name)) or len(name) < 4:
+        if _bad_enterprise(name) or _generic(_strip_suffix(name, _FIRM_SUFFIXES)) or len(name) < 4:
             continue
-        out.append(Mention(name, "enterprise", Span(s, e), {"enterprise": True}))
+        out.append((s, e, {"enterprise": True}))
     return out
 
 
-def _stem(name: str) -> str:
-    return re.sub(
-        r"(?:有限责任公司|股份有限公司|集团有限公司|有限公司|集团公司|集团|公司|股份)$", "", name
-    )
+def _bad_enterprise(name: str) -> bool:
+    """该公司, 上市公司, 三家企业…: a determiner, a kind of firm or a count, not a name."""
+    if name.startswith(_BAD_FIRM_STARTS) or "的" in name or "了" in name or "是" in name:
+        return True
+    i = 0
+    while i < len(name) and name[i] in _FIRM_COUNT_CHARS:
+        i += 1
+    return 0 < i < len(name) and name[i] in "家户个"
 
 
-def _areas(text: str, taken: list[Mention]) -> list[Mention]:
-    units = sorted((m.span.start, m.span.end) for m in taken)
-    out: list[Mention] = []
-    for m in windowed_finditer(_AREA, _AREA_FAST, _AREA_WINDOWS, text, 18, 2):
-        s, e = m.span("name")
-        shift = _area_shift(text[s:e])
-        if shift < 0:
-            continue
-        s += shift
-        name = text[s:e]
-        i = bisect_right(units, (s, len(text) + 1)) - 1
+def _areas(spans: list[tuple[int, int]], taken: list[Found]) -> list[Found]:
+    """Area names not inside the last unit, enterprise or layout that starts before them."""
+    units = sorted((s, e) for s, e, _ in taken)
+    out: list[Found] = []
+    for s, e in spans:
+        i = bisect_right(units, (s, _NO_END)) - 1
         if i >= 0 and units[i][0] <= s and e <= units[i][1]:
             continue  # part of 城关区人民政府: the unit already names it
-        out.append(Mention(name, "area", Span(s, e)))
+        out.append((s, e, {}))
     return out
 
 
-def _layouts(text: str) -> list[Mention]:
-    out: list[Mention] = []
+_NO_END = 1 << 62  # larger than any span end
+
+
+def _layouts(text: str) -> list[Found]:
+    out: list[Found] = []
     for m in _layout_matches(text):
-        parts = _LAYOUT_PART.findall(m.group())
+        layout = m.group()
+        parts: list[str] = []
+        i = 0
+        while i < len(layout):  # numeral + part (一核, 两带) or numeral + 中心
+            k = 3 if layout.startswith("中心", i + 1) else 2
+            parts.append(layout[i : i + k])
+            i += k
         if len(parts) >= 2:
-            out.append(Mention(m.group(), "area", m_span(m), {"layout": True, "parts": parts}))
+            out.append((m.start(), m.end(), {"layout": True, "parts": parts}))
     return out
 
 
@@ -273,7 +453,7 @@ def _layout_matches(text: str) -> Iterator[re.Match[str]]:
     """
     pos = 0
     while (pair := _LAYOUT_PAIR.search(text, pos)) is not None:
-        m = _LAYOUT.match(text, pair.start())
+        m = _rx(_LAYOUT).match(text, pair.start())
         if m is None:
             pos = pair.start() + 1
             continue
@@ -281,79 +461,147 @@ def _layout_matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def m_span(m: re.Match[str], group: int | str = 0) -> Span:
-    return Span(m.start(group), m.end(group))
+def _find_all(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
-def _clusters(text: str) -> list[Mention]:
-    out: list[Mention] = []
-    tiers = list(_TIER.finditer(text))
-    for k, t in enumerate(tiers):
-        head = _TIER_HEAD.match(text, t.end())
+def _tiers(text: str) -> list[tuple[int, int]]:
+    """Spans of the tier words (千亿级, 五百亿级 …), leftmost and longest first like a regex."""
+    out: list[tuple[int, int]] = []
+    done = 0
+    for i in _find_all(text, "亿级"):
+        for p in (i - 2, i - 1):
+            if p >= done and text[p:i] in _TIER_PREFIXES:
+                out.append((p, i + 2))
+                done = i + 2
+                break
+    return out
+
+
+def _has_tier(segment: str) -> bool:
+    return "亿级" in segment and any(t in segment for t in TIERS)
+
+
+def _has_industry(segment: str) -> bool:
+    return any(True for _ in _INDUSTRY.iter(segment))
+
+
+def _clusters(text: str) -> list[Found]:
+    out: list[Found] = []
+    tiers = _tiers(text)
+    for k, (ts, te) in enumerate(tiers):
+        head = _rx(_TIER_HEAD).match(text, te)
         if head is None:
             continue
-        count = _TIER_COUNT_RE.search(text, max(0, t.start() - 4), t.start())
-        list_end = count.start() if count else t.start()
+        count = _rx(_TIER_COUNT).search(text, max(0, ts - 4), ts)
+        list_end = count.start() if count else ts
         # the list before this tier runs back to a clause break or the previous tier
-        lo = max(0, list_end - 120, tiers[k - 1].end() if k else 0)
+        lo = max(0, list_end - 120, tiers[k - 1][1] if k else 0)
         start = max(lo, *(text.rfind(ch, lo, list_end) + 1 for ch in "，。；：,;:\n"))
-        lead = _TIER_LEAD_RE.match(text, start, list_end)
-        if lead:
-            start = lead.end()
+        start = _past_tier_lead(text, start, list_end)
         for a, b in _split(text, start, list_end):
             name = text[a:b]
-            if 2 <= len(name) <= 12 and _INDUSTRY.search(name):
-                attrs = {"tier": t.group(), "head": head.group("head")}
-                out.append(Mention(name, "cluster", Span(a, b), attrs))
-    for m in _CLUSTER.finditer(text):
-        s, e = _named_before(text, m.start(), m.end())
+            if 2 <= len(name) <= 12 and _has_industry(name):
+                out.append((a, b, {"tier": text[ts:te], "head": head.group(1)}))
+    for i in _find_all(text, "产业集群"):
+        if text.startswith("化", i + 4):
+            continue  # 产业集群化 is a process
+        s, e = _named_before(text, i, i + 4)
         if s < 0:
             continue
-        if not _GENERIC_STEM.fullmatch(text[s : e - 4]) and _INDUSTRY.search(text, s, e - 4):
-            out.append(Mention(text[s:e], "cluster", Span(s, e)))
+        stem = text[s : e - 4]
+        if not _generic(stem) and _has_industry(stem):
+            out.append((s, e, {}))
     return out
+
+
+def _past_tier_lead(text: str, start: int, end: int) -> int:
+    """After the verbs and conjunctions that open a tier list (和, 打造, 重点打造 …)."""
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    j = i
+    while True:
+        for w in _TIER_LEADS:
+            if text.startswith(w, j) and j + len(w) <= end:
+                j += len(w)
+                break
+        else:
+            break
+    return j if j > i else start
 
 
 def _named_before(text: str, start: int, end: int) -> tuple[int, int]:
     """The name that ends in the word at [start, end): the characters before it, cleaned."""
-    run = _NAME_BEFORE_RE.search(text, max(0, start - 16), start)
-    if run is None:
+    # the CJK run (at most 16 characters) that ends at `start`, or at the line break right
+    # before it (as `[\u4e00-\u9fff]{2,16}$` searched in text[start - 16 : start] finds it)
+    lo = max(0, start - 16)
+    run_end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    run = run_end
+    while run > lo and "\u4e00" <= text[run - 1] <= "\u9fff":
+        run -= 1
+    if run_end - run < 2:
         return -1, end
-    s = _clean(text, run.start(), end)
-    if s >= start or _TIER.search(text, s, end) or "等" in text[s:end]:
+    s = _clean(text, run, end)
+    if s >= start or _has_tier(text[s:end]) or "等" in text[s:end]:
         return -1, end
     return s, end
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of the 、-separated list in [start, end), without surrounding spaces."""
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^、]+", text[start:end]):
-        a, b = start + m.start(), start + m.end()
-        while a < b and text[a] in " \u3000":
-            a += 1
-        while b > a and text[b - 1] in " \u3000":
-            b -= 1
-        if b > a:
-            out.append((a, b))
+    a = start
+    for piece in text[start:end].split("、"):
+        b = a + len(piece)
+        s, e = a, b
+        a = b + 1
+        while s < e and text[s] in " \u3000":
+            s += 1
+        while e > s and text[e - 1] in " \u3000":
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
 
 
-def _chains(text: str, taken: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for m in _CHAIN.finditer(text):
-        s, e = _named_before(text, m.start(), m.end())
-        if s < 0:
-            continue
-        stem = text[s : e - 3]
-        if not _GENERIC_STEM.fullmatch(stem) and _INDUSTRY.search(stem):
-            out.append(Mention(text[s:e], "chain", Span(s, e)))
-    for m in _CHAIN_ACTION.finditer(text):
-        out.append(Mention(m.group(), "chain", m_span(m), {"action": m.group()}))
-    firms = [x for x in taken if x.kind == "enterprise"]
-    for m in _LEADER.finditer(text):
-        near = [
-            f for f in firms if 0 <= m.start() - f.span.end <= 8 or 0 <= f.span.start - m.end() <= 2
-        ]
-        attrs: dict[str, object] = {"leader": near[-1].text} if near else {}
-        out.append(Mention(m.group(), "chain", m_span(m), attrs))
-    return out
+def _chains(text: str, firms: list[Found]) -> list[Found]:
+    """…产业链 names, chain actions (延链补链强链) and 链主 leaders, all found from one 链 scan."""
+    named: list[Found] = []
+    actions: list[Found] = []
+    leaders: list[Found] = []
+    done = 0  # end of the last action: actions do not overlap (as regex matches)
+    for i in _find_all(text, "链"):
+        if i >= 2 and text.startswith("产业", i - 2):
+            s, e = _named_chain(text, i - 2)
+            if s >= 0:
+                named.append((s, e, {}))
+        for p in (i - 1, i):  # an action has 链 as its first or second character
+            if p >= done:
+                for phrase in _CHAIN_ACTIONS.get(text[p], ()):
+                    if text.startswith(phrase, p):
+                        done = p + len(phrase)
+                        actions.append((p, done, {"action": phrase}))
+                        break
+        if text.startswith("主", i + 1):
+            end = i + (4 if text.startswith("企业", i + 2) else 2)  # 链主企业 or 链主
+            near = [(s, e) for s, e, _ in firms if 0 <= i - e <= 8 or 0 <= s - end <= 2]
+            leaders.append((i, end, {"leader": text[near[-1][0] : near[-1][1]]} if near else {}))
+    return named + actions + leaders
+
+
+def _named_chain(text: str, i: int) -> tuple[int, int]:
+    """The span of the chain named by the 产业链 at `i`, or (-1, -1)."""
+    nxt = text[i + 3 : i + 4]
+    if nxt in ("条", "链") or ("\u4e00" <= nxt <= "\u9fff" and text.startswith("链", i + 4)):
+        return -1, -1  # 产业链条, 产业链链长, 产业链补链: not a named chain
+    s, e = _named_before(text, i, i + 3)
+    if s < 0:
+        return -1, -1
+    stem = text[s : e - 3]
+    if _generic(stem) or not _has_industry(stem):
+        return -1, -1
+    return s, e

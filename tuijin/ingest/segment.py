@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 # Sentence ends: full stops, question/exclamation marks and semicolons (full- and half-width).
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』)）]*")
+_SENTENCE = r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』)）]*"
 
 
 @dataclass(slots=True)
@@ -29,25 +30,18 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split on \\n (also \\r\\n / \\r); offsets exclude the surrounding whitespace."""
+    """Split on \\n (the readers turn \\r\\n and \\r into \\n); offsets exclude the whitespace."""
     lines: list[Line] = []
+    append = lines.append
     pos = 0
-    n = len(text)
-    index = 0
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw = text[pos:nl]
+    for index, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            lines.append(Line(index, start, start + len(stripped), stripped))
+            start = pos + len(raw) - len(raw.lstrip())
+            append(Line(index, start, start + len(stripped), stripped))
         else:
-            lines.append(Line(index, pos, pos, ""))
-        index += 1
-        pos = nl + 1
+            append(Line(index, pos, pos, ""))
+        pos += len(raw) + 1
     return lines
 
 
@@ -56,10 +50,15 @@ def paragraphs(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text]
 
 
+@cache
+def _sentence() -> re.Pattern[str]:
+    return re.compile(_SENTENCE)  # on first use: the pipeline itself does not split sentences
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end]; sentence marks stay attached."""
     stop = len(text) if end is None else end
-    for m in _SENTENCE.finditer(text, start, stop):
+    for m in _sentence().finditer(text, start, stop):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1

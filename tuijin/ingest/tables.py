@@ -9,20 +9,20 @@ task columns repeat the value above (merged cells in the source).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .assignments import split_units
+from .lexicon import words
 from .result import Assignment, Span, Task
 from .segment import Line
 
-_LEAD = re.compile(r"牵头|主责|主办")
-_RESP = re.compile(r"责任(?:单位|部门|主体)|配合|协办|协助|参与|协同|实施单位|承办")
-_DEADLINE = re.compile(r"时限|时间|节点|进度|截止|期限")
-_TASK = re.compile(r"任务|工作|内容|措施|事项|目标|举措|指标|名称|要求")
-_SKIP = re.compile(r"^(?:序号|编号|备注|说明|责任领导|分管领导|牵头领导|联系人)$")
-_ANCHOR_STOP = re.compile(r"[。；;]")
+# Words that name a header cell's column (looked for anywhere in the cell).
+_LEAD = words("牵头 主责 主办")
+_RESP = words("责任单位 责任部门 责任主体 配合 协办 协助 参与 协同 实施单位 承办")
+_DEADLINE = words("时限 时间 节点 进度 截止 期限")
+_TASK = words("任务 工作 内容 措施 事项 目标 举措 指标 名称 要求")
+_SKIP = frozenset(words("序号 编号 备注 说明 责任领导 分管领导 牵头领导 联系人"))
 
 
 @dataclass(slots=True)
@@ -31,27 +31,35 @@ class TableItem:
     assignment: Assignment | None
 
 
-@dataclass(slots=True)
 class _Columns:
-    tasks: list[int]
-    lead: list[int]
-    resp: list[int]
-    deadline: int | None
+    """Where a header row puts the task, lead, responsible and deadline columns."""
+
+    __slots__ = ("deadline", "lead", "resp", "tasks")
+
+    def __init__(self) -> None:
+        self.tasks: list[int] = []
+        self.lead: list[int] = []
+        self.resp: list[int] = []
+        self.deadline: int | None = None
+
+
+def _has(cell: str, words: tuple[str, ...]) -> bool:
+    return any(w in cell for w in words)
 
 
 def _header(cells: list[str]) -> _Columns | None:
-    cols = _Columns([], [], [], None)
+    cols = _Columns()
     for i, raw in enumerate(cells):
-        cell = re.sub(r"\s", "", raw)
-        if not cell or len(cell) > 12 or _SKIP.match(cell):
+        cell = "".join(raw.split())  # without whitespace
+        if not cell or len(cell) > 12 or cell in _SKIP:
             continue
-        if _LEAD.search(cell) and "领导" not in cell:
+        if _has(cell, _LEAD) and "领导" not in cell:
             cols.lead.append(i)
-        elif _RESP.search(cell) and "领导" not in cell:
+        elif _has(cell, _RESP) and "领导" not in cell:
             cols.resp.append(i)
-        elif _DEADLINE.search(cell) and cols.deadline is None:
+        elif _has(cell, _DEADLINE) and cols.deadline is None:
             cols.deadline = i
-        elif _TASK.search(cell):
+        elif _has(cell, _TASK):
             cols.tasks.append(i)
     if cols.tasks and (cols.lead or cols.resp):
         return cols
@@ -76,8 +84,8 @@ def _cells(line: Line, text: str) -> list[tuple[int, int]]:
 
 
 def _anchor(task: str) -> str:
-    stop = _ANCHOR_STOP.search(task)
-    first = task[: stop.start()] if stop else task
+    stops = [i for i in (task.find("。"), task.find("；"), task.find(";")) if i >= 0]
+    first = task[: min(stops)] if stops else task
     return first if len(first) <= 30 else task[:12]
 
 

@@ -120,14 +120,14 @@ UNIT_FIRST_CHARS: Final = "".join(
     )
 )
 
-_UNIT_NOISE: Final = re.compile(r"[\s余餘多]")
+_UNIT_NOISE: Final = frozenset("余餘多")
 
 
 @lru_cache(maxsize=4096)
 def clean_unit(raw: str) -> str:
     """The unit as written, full-width turned half-width, without 余/多 and spaces."""
     u = unicodedata.normalize("NFKC", raw)
-    return _UNIT_NOISE.sub("", u)
+    return "".join(c for c in u if not (c.isspace() or c in _UNIT_NOISE))
 
 
 @lru_cache(maxsize=4096)

@@ -6,11 +6,13 @@ that a look-alike is *not* taken.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuijin.ingest import mentions
-from tuijin.ingest.mention_scan import windowed_finditer
+from tuijin.ingest.mention_scan import WHITESPACE
 from tuijin.ingest.mentions import extract_mentions
 from tuijin.ingest.result import Mention
 
@@ -155,18 +157,60 @@ _PIECES = (
 )
 
 
+# The scans of mentions.py, written the slow and obvious way: a whole-text pass of a pattern that
+# looks behind for the left edge at every position.
+_LEFT = r"(?:(?<=^)|(?<=[\s、，,；;：:（(“\"《。！？]))"
+_C = "\u4e00-\u9fff"
+_SLOW_UNIT = re.compile(
+    _LEFT
+    + rf"(?P<name>(?:[{_C}]{{2,6}}?(?:省|市|自治区|自治州|州|县|区|新区|高新区|经济区)|[省市县区])"
+    rf"[{_C}]{{0,10}}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
+    r"|督查室|督察室|局|委|办|厅))"
+    r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)",
+    re.M,
+)
+_SLOW_AREA = re.compile(
+    _LEFT
+    + rf"(?P<name>[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
+    r"|新区|园区|产业园|工业园|自贸区|综保区|保税区|自治州|自治县|街道)"
+    rf"|[{_C}]{{2,8}}?[区县镇乡])"
+    r"(?![域别分位间块级县城长委政属内外划])(?<![立强兴富活稳美治].)",
+    re.M,
+)
+_SLOW_ENTERPRISE = re.compile(
+    _LEFT + rf"(?P<name>[{_C}（）()A-Za-z0-9]{{2,24}}?"
+    r"(?:有限责任公司|股份有限公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司|股份))"
+    rf"(?![{_C}]*?(?:有限公司|公司))",
+    re.M,
+)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=400))
-def test_windowed_scan_finds_exactly_the_whole_text_matches(pieces: list[str]) -> None:
+def test_fast_scans_find_exactly_the_whole_text_matches(pieces: list[str]) -> None:
     text = "".join(pieces)
-    for slow, fast, windows, back, ahead in (
-        (mentions._GOV, mentions._GOV_FAST, mentions._GOV_WINDOWS, 27, 2),
-        (mentions._AREA, mentions._AREA_FAST, mentions._AREA_WINDOWS, 18, 2),
-        (mentions._ENTERPRISE, mentions._ENTERPRISE_FAST, mentions._ENTERPRISE_WINDOWS, 33, 0),
-    ):
-        want = [m.span("name") for m in slow.finditer(text)]
-        got = [m.span("name") for m in windowed_finditer(slow, fast, windows, text, back, ahead)]
-        assert got == want
-    assert [m.span() for m in mentions._layout_matches(text)] == [
-        m.span() for m in mentions._LAYOUT.finditer(text)
+    names = list(mentions._name_spans(text))
+    assert [(s, e) for s, e, _, _ in names if s >= 0] == [
+        m.span("name") for m in _SLOW_UNIT.finditer(text)
     ]
+    assert [(a, b) for _, _, a, b in names if a >= 0] == [
+        m.span("name") for m in _SLOW_AREA.finditer(text)
+    ]
+    assert list(mentions._enterprise_spans(text)) == [
+        m.span("name") for m in _SLOW_ENTERPRISE.finditer(text)
+    ]
+    assert [m.span() for m in mentions._layout_matches(text)] == [
+        m.span() for m in re.finditer(mentions._LAYOUT, text)
+    ]
+
+
+def test_names_at_the_very_start_of_the_text() -> None:
+    assert texts("城关区人民政府负责，市发改委牵头。", "unit") == ["城关区人民政府", "市发改委"]
+    assert texts("永登县、皋兰县", "area") == ["永登县", "皋兰县"]
+    assert texts("华宇新材料有限公司扩大产能。", "enterprise") == ["华宇新材料有限公司"]
+
+
+def test_whitespace_is_the_set_backslash_s_matches() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(f"[{WHITESPACE}]", every) == re.findall(r"\s", every)

@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m compileall -q tuijin  # as a wheel install would: no compile at each start
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)

@@ -24,7 +24,7 @@ from .segment import Line
 _PAREN = re.compile(
     r"[（(【［]((?:[^（）()【】［］\n]|[（(][^（）()\n]{0,40}[）)]){1,600})[）)】］]"
 )
-_ROLES = words("牵头 责任 配合 协办 协助 参与 协作 主责 主办 承办 实施 落实 协同 配套")
+_ROLES = words("牵头 责任 配合 协办 协助 参与 协作 主责 主办 承办 实施 落实 协同 配套 成员")
 _ROLE_SET = frozenset(_ROLES)
 _KEY_UNITS = ("单位", "部门", "主体", "处室")
 _ROLE = f"(?:{'|'.join(_ROLES)})"

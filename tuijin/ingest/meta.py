@@ -31,7 +31,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Names of issuing bodies end in one of these (then perhaps 文件: 市人民政府文件).
 _ORG_ENDS = words(
     "人民政府办公厅 人民政府办公室 人民政府 办公厅 办公室 委员会 国务院 党委 人大常委会 管理委员会"
-    " 管委会 委 局 厅 部 署 中心"
+    " 管委会 委 局 厅 部 署 中心 督查室 研究室"
 )
 _ORG_TAILS = (*_ORG_ENDS, "文件")  # how every body's line ends
 _ISSUER_ENDS = words(
@@ -78,6 +78,8 @@ _SPEAKER = (
 )
 _CONGRESS = r"在(?P<place>[\u4e00-\u9fff]{2,12}?[省市县区州旗盟])第[^届]{1,6}届人民代表大会"
 _YEAR = r"((?:19|20)\d{2})年"
+_FIELD_KEYS = r"(?:来\s*源|稿\s*源|作\s*者|责任编辑|编\s*辑|记\s*者|浏览|点击)\s*[:：]"
+_BULLETIN_ENDS = ("简报", "动态", "专报", "快报", "要情", "通讯")
 
 
 def _org_name(seg: str, ends: tuple[str, ...], limit: int) -> bool:
@@ -106,7 +108,12 @@ def _issuer_line(seg: str) -> bool:
 
 
 def _plan_title(seg: str) -> bool:
-    """4–80 characters (one line) and a document type: …实施方案, …发展规划."""
+    """4–80 characters (one line) and a document type: …实施方案, …发展规划, perhaps with its
+    period in brackets after it (…发展规划（2025—2030年）)."""
+    if seg.endswith(("）", ")")):
+        opening = max(seg.rfind("（"), seg.rfind("("))
+        if opening > 0 and len(seg) - opening <= 16 and any(c.isdigit() for c in seg[opening:]):
+            seg = seg[:opening].rstrip()
     return any(
         seg.endswith(w) and 4 <= len(seg) - len(w) <= 80 and "\n" not in seg[: len(seg) - len(w)]
         for w in _DOC_TYPES
@@ -343,7 +350,7 @@ def _date(
     for line in content[: min(body + 3, _TOP)]:
         seg = _seg(simp, line)
         found = parse_full_date(seg)
-        if found and (len(seg) <= 24 or _rx(_SPEECH).match(seg)):
+        if found and (len(_before_fields(seg)) <= 24 or _rx(_SPEECH).match(seg)):
             return found[0]
     if content:
         m = _rx(_DATELINE).match(_seg(simp, content[0])) or re.match(
@@ -353,6 +360,43 @@ def _date(
         if m:
             year = int(m.group("y")) if m.group("y") else _main_year(simp)
             return iso(year, int(m.group("m")), int(m.group("d")))
+    return None
+
+
+def _before_fields(seg: str) -> str:
+    """A news line's part before its fields: `2025-07-08 10:26  来源：某某发布` gives the time."""
+    m = _rx(_FIELD_KEYS).search(seg)
+    return seg[: m.start()] if m else seg
+
+
+def _bulletin(content: list[Line], simp: str) -> tuple[str | None, str, str] | None:
+    """A briefing's masthead: `某某工作简报` / `第15期` / `某单位办公室   2025年8月5日`.
+
+    The issuing office and date stand on one line under the masthead; the title is the lead
+    item's headline after it (None when the first line after the masthead is body text).
+    """
+    top = content[:6]
+    for i, line in enumerate(top[:3]):
+        seg = _seg(simp, line).strip()
+        if len(seg) > 24 or not seg.endswith(_BULLETIN_ENDS):
+            continue
+        for j in range(i + 1, min(i + 4, len(top))):
+            below = top[j]
+            date = _date_line(simp, below)
+            found = parse_full_date(_seg(simp, below)) if date else None
+            if not date or not found:
+                continue
+            _, s, e = found
+            org = (below.text[:s] + below.text[e:]).strip(" \u3000()（）")
+            if not org or not _org_line(_seg(simp, below)[:s].strip()):
+                continue
+            title = None
+            if j + 1 < len(content):
+                nxt = content[j + 1]
+                nseg = _seg(simp, nxt)
+                if 4 <= len(nseg) <= 40 and not nseg.endswith(_TITLE_BAD_ENDS):
+                    title = nxt.text.strip()
+            return title, org, date
     return None
 
 
@@ -382,4 +426,9 @@ def extract_meta(lines: list[Line], text: str, simp: str) -> Meta:
     signed_by_body = above is not None and _org_line(_seg(simp, above))
     issuer = _issuer(content, simp, fields, official or signed_by_body, above)
     date = _date(content, simp, fields, signed, body, official)
+    masthead = _bulletin(content, simp)
+    if masthead and "标题" not in fields:  # a briefing: its masthead and lead item decide
+        title = masthead[0] or title
+        issuer = fields.get("发文机关") or masthead[1]
+        date = masthead[2]
     return Meta(title=title, doc_number=doc_number, issuer=issuer, date=date)

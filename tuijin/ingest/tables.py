@@ -19,7 +19,7 @@ from .segment import Line
 
 # Words that name a header cell's column (looked for anywhere in the cell).
 _LEAD = words("牵头 主责 主办")
-_RESP = words("责任单位 责任部门 责任主体 配合 协办 协助 参与 协同 实施单位 承办")
+_RESP = words("责任单位 责任部门 责任主体 配合 协办 协助 参与 协同 实施单位 承办 成员单位")
 _DEADLINE = words("时限 时间 节点 进度 截止 期限")
 _TASK = words("任务 工作 内容 措施 事项 目标 举措 指标 名称 要求")
 _SKIP = frozenset(words("序号 编号 备注 说明 责任领导 分管领导 牵头领导 联系人"))

@@ -212,3 +212,13 @@ def test_decomposition_notice_reads_unit_lists_but_not_addressees_or_signature()
         ["市投资促进局", "各区县政府"],
         ["市商务局", "示范海关", "人行示范市中心支行"],
     ]
+
+
+def test_member_units_of_a_coordination_group_are_responsible() -> None:
+    found = markers(
+        """
+        （二）要素保障组
+        牵头单位：市自然资源局；成员单位：市财政局、市人社局、市金融办。
+        """
+    )
+    assert found == [("要素保障组", ["市自然资源局"], ["市财政局", "市人社局", "市金融办"])]

@@ -258,3 +258,65 @@ def test_site_section_line_is_not_joined_to_a_full_plan_title() -> None:
         为加快推进新型工业化，结合本市实际，制定本方案。
         """)
     assert m.title == "某市推进新型工业化实施方案"
+
+
+def test_news_dateline_with_a_time_and_a_source_on_one_line() -> None:
+    m = meta(
+        """
+        前三季度全县重点项目开工率超九成
+        2025-10-12 09:40  来源：山溪发布
+
+        截至9月底，全县列入县级重点项目的项目共86个。
+        """
+    )
+    assert m.date == "2025-10-12"
+    assert m.issuer == "山溪发布"
+
+
+def test_a_supervision_office_signs_its_circular() -> None:
+    m = meta(
+        """
+        关于第三季度民生实事推进情况的通报
+        河督〔2025〕14号
+
+        各县（区）人民政府，市直各有关单位：
+        现将第三季度民生实事推进情况通报如下。
+
+        河谷市人民政府督查室
+        2025年10月20日
+        """
+    )
+    assert m.issuer == "河谷市人民政府督查室"
+    assert m.date == "2025-10-20"
+
+
+def test_plan_title_with_its_period_in_brackets_and_the_issuer_below() -> None:
+    m = meta(
+        """
+        北湾港区产业发展规划（2026—2030年）
+        北湾港区管理委员会
+        发布日期：2026年3月2日
+
+        一、发展基础
+        港区已形成装备制造、粮油加工两大主导产业。
+        """
+    )
+    assert m.title == "北湾港区产业发展规划（2026—2030年）"
+    assert m.issuer == "北湾港区管理委员会"
+    assert m.date == "2026-03-02"
+
+
+def test_a_briefing_takes_its_office_and_date_from_the_masthead_and_its_lead_headline() -> None:
+    m = meta(
+        """
+        项目建设工作简报
+        第7期
+        河谷市重点项目建设指挥部办公室          2025年9月3日
+
+        八月重点项目投资完成情况较好
+        8月份，全市重点项目完成投资42.6亿元，环比增长12.4%。
+        """
+    )
+    assert m.title == "八月重点项目投资完成情况较好"
+    assert m.issuer == "河谷市重点项目建设指挥部办公室"
+    assert m.date == "2025-09-03"

@@ -10,10 +10,12 @@ project a line in news (XX有限公司年产…项目，总投资N亿元；), na
 project caption, news descriptions (XX项目总投资…, 在XX项目现场), signed agreements and
 capacity-led names (新上1000万吨炼油项目) are added.
 
-Speed: one Aho-Corasick pass marks where a name can end and one regex pass where a verb or list
-tail stands (project_parts/signals.py); only sentences and clauses holding both are visited
-(found from the signals, not by walking every sentence), with compiled regexes over bounded
-spans and cached verdicts on name strings, so the cost stays linear on long or junk input.
+Speed: one regex pass marks where a name can end (project_parts/signals.py); only sentences
+holding such a mark are looked at (found from the marks, not by walking every sentence), and a
+sentence or clause is read only if it also holds a verb, a list tail or a project word (searched
+for inside its span). Compiled regexes run over bounded spans, cheap exact tests (a character
+that must be present, a word the span must end in) skip the ones that cannot match, and verdicts
+on name strings are cached, so the cost stays linear on long or junk input.
 Heading lines are part of the text and are read like any other clause.
 """
 
@@ -26,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from tuijin.ingest.project_parts import items as it
 from tuijin.ingest.project_parts import shapes
 from tuijin.ingest.project_parts.objects import Obj, read_object
-from tuijin.ingest.project_parts.signals import anchor_positions, signal_positions
+from tuijin.ingest.project_parts.signals import ANCHOR_RE, anchor_positions, signal_positions
 from tuijin.ingest.project_parts.tables import enumerated_names, table_projects
 from tuijin.ingest.project_parts.verbs import capacity_names, verb_runs
 from tuijin.ingest.project_parts.verdicts import ok_named
@@ -36,12 +38,26 @@ Item = it.Item
 
 _SENT_MAX = 2000
 _SENT_RE = re.compile(rf"[^。！？；;!?\r\n…]{{1,{_SENT_MAX}}}")
-_SEP_RE = re.compile(r"[。！？；;!?\r\n…]")
-_CLAUSE_RE = re.compile(r"(?:（[^）\n]{0,30}）|\([^)\n]{0,30}\)|“[^”\n]{0,40}”|[^，,：:\t|])+")
+_SEPS = "。！？；;!?\r\n…"
+_SEP_RE = re.compile(f"[{_SEPS}]")
+# A clause runs to a separator outside brackets and quotes. Plain characters are taken a run at
+# a time; at an opening bracket or quote the closed group is tried first, then the character.
+_CLAUSE_RE = re.compile(
+    r"(?:[^，,：:\t|（(“]+|（[^）\n]{0,30}）|\([^)\n]{0,30}\)|“[^”\n]{0,40}”|[（(“])+"
+)
 # Without brackets or quotes a clause is a plain run between separators, which the regex engine
 # finds far faster than the grouped pattern (its opening repeat gets no first-character skip).
 _GROUPED_RE = re.compile(r"[（(“]")
-_PLAIN_CLAUSE_RE = re.compile(r"[^，,：:\t|]+")
+_PLAIN_CLAUSE_RE = re.compile(
+    r"[^，,：:\t| \r\u3000\u00a0][^，,：:\t|]*[^，,：:\t| \r\u3000\u00a0]"
+)
+_COLONS = ("：", ":")
+_CONTENT_LABELS = ("建设内容", "建设规模", "主要内容", "项目概况", "建设地点")
+_LIST_HEADS = tuple(
+    w + tail
+    for w in ("项目", "工程")
+    for tail in ("", "名称", "清单", "名单", "有", "包括", "如下", "主要有")
+)
 _INTRO_RE = re.compile(r"(?:项目|工程)[^，。]{0,12}?(?:包括|主要有|有|为|如下|分别是|分别为|涉及)$")
 _NAME_DESC_RE = re.compile(
     r"(?:项目|工程|产业园|基地|生产线|园区|物流园|电站|水库|医院)(?:[（(][^（()）]{1,10}[）)])?"
@@ -67,8 +83,8 @@ _ENUM_RE = re.compile(
 _OPENERS = ("建设", "实施", "推进", "加快", "落地", "签约", "提速")  # also open an object
 _SUBJECT_CUTS = ("在", "设在", "位于", "的", "走进", "来到")
 _PROJECTS_NOUN_RE = re.compile(r"项目|工程")
+_QUOTE_RE = re.compile("[“「‘《]")  # what verb_runs counts as an opening quote
 _INTRO_NEXT_RE = re.compile(r"\s*(?:包括|主要包括|主要有|分别是|分别为|涉及|如)")
-_CONTENT_LABEL_RE = re.compile(r"(?:建设内容|建设规模|主要内容|项目概况|建设地点)$")
 _CONTENT_NEXT_RE = re.compile(
     r"[。．.]\s*(?:主要)?(?:建设|新建|改建|扩建|总投资|计划总投资|占地|规划用地|项目总投资)"
 )
@@ -82,15 +98,26 @@ _DESC_NEXT_RE = re.compile(
     r"|建设内容|主要建设|建设规模|建筑面积|总建筑面积|装机容量|设计产能|建成后)"
 )
 _PRONOUN_RE = re.compile(r"(?:该|本|此|这些|上述)(?:项目|工程)|主要建设|建设内容|建设规模")
+_PRONOUN_FIRST = frozenset("该本此这上主建")
 
 
 def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[ProjectMention]:
     """Project names in document order; only identical names are dropped as duplicates."""
     found: list[Item] = list(table_projects(text))
     signals = signal_positions(text)  # one pass over the whole text
-    anchors = anchor_positions(text)
-    for ss, se in _signalled_sentences(text, signals):  # most sentences name nothing
-        if _has(anchors, ss, se) or _CONTENT_NEXT_RE.match(text, se) is not None:
+    run_anchors: tuple[int, list[int]] = (-1, [])
+    for ss, se, run_start, run_end in _signalled_runs(text, signals):
+        # Most sentences name nothing. An anchor word is looked for in the sentence itself: no
+        # anchor word runs across the punctuation that ends a sentence or a clause. A piece of an
+        # over-long sentence takes the anchors of its whole run, as one pass over it finds them.
+        anchors: list[int] | None = None
+        if ss != run_start or se != run_end:
+            if run_anchors[0] != run_start:
+                run_anchors = (run_start, anchor_positions(text, run_start, run_end))
+            anchors = run_anchors[1]
+        if (
+            ANCHOR_RE.search(text, ss, se) is not None if anchors is None else _has(anchors, ss, se)
+        ) or _CONTENT_NEXT_RE.match(text, se) is not None:
             found.extend(_sentence(text, ss, se, signals, anchors))
     for s, e in enumerated_names(text):  # (1)北湖文旅综合体 under a project caption
         name = text[s:e]
@@ -108,25 +135,34 @@ def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[Pro
 
 
 def _signalled_sentences(text: str, signals: list[int]) -> Iterator[tuple[int, int]]:
-    """The spans `_SENT_RE.finditer(text)` gives, only for those that hold a signal.
+    """The spans `_SENT_RE.finditer(text)` gives, only for those that hold a signal."""
+    for ss, se, _, _ in _signalled_runs(text, signals):
+        yield ss, se
+
+
+def _signalled_runs(text: str, signals: list[int]) -> Iterator[tuple[int, int, int, int]]:
+    """Signalled sentences as (start, end, start of their run, end of their run).
 
     Found from the signals rather than by visiting every sentence: a sentence is the run of
-    text between two separators, cut into pieces of _SENT_MAX characters when longer.
+    text between two separators, cut into pieces of _SENT_MAX characters when longer. The
+    separator before a signal is searched for in the reversed text, the one after it in the text.
     """
-    seps = [m.start() for m in _SEP_RE.finditer(text)]
     n = len(text)
+    reversed_text = text[::-1]
+    n_signals = len(signals)
     i = 0
-    while i < len(signals):
+    while i < n_signals:
         p = signals[i]
-        j = bisect_left(seps, p)
-        if j < len(seps) and seps[j] == p:  # not expected (no signal starts on a separator)
+        if text[p] in _SEPS:  # not expected (no signal starts on a separator)
             i += 1
             continue
-        run_start = seps[j - 1] + 1 if j else 0
-        run_end = seps[j] if j < len(seps) else n
+        before = _SEP_RE.search(reversed_text, n - 1 - p)
+        run_start = n - before.start() if before else 0
+        after = _SEP_RE.search(text, p)
+        run_end = after.start() if after else n
         ss = run_start + (p - run_start) // _SENT_MAX * _SENT_MAX
         se = min(run_end, ss + _SENT_MAX)
-        yield ss, se
+        yield ss, se, run_start, run_end
         i = bisect_left(signals, se, i + 1)
 
 
@@ -149,23 +185,37 @@ def _finish(text: str, found: list[Item]) -> list[ProjectMention]:
 
 
 def _sentence(
-    text: str, start: int, end: int, signals: list[int], anchors: list[int]
+    text: str, start: int, end: int, signals: list[int], anchors: list[int] | None
 ) -> list[Item]:
+    """Names in one sentence; `anchors` is None when a search inside a clause finds them."""
     out: list[Item] = []
-    clause_re = _CLAUSE_RE if _GROUPED_RE.search(text, start, end) else _PLAIN_CLAUSE_RE
-    clauses = [it.trim(text, m.start(), m.end()) for m in clause_re.finditer(text, start, end)]
-    clauses = [c for c in clauses if c[1] - c[0] >= 2]
+    if _GROUPED_RE.search(text, start, end):
+        clauses = []
+        for m in _CLAUSE_RE.finditer(text, start, end):
+            a, b = m.span()
+            if text[a] in it.SPACE or text[b - 1] in it.SPACE:
+                a, b = it.trim(text, a, b)
+            if b - a >= 2:
+                clauses.append((a, b))
+    else:  # the trimmed runs of two or more characters, found by one pattern
+        clauses = [m.span() for m in _PLAIN_CLAUSE_RE.finditer(text, start, end)]
     whole = len(clauses) == 1 and _is_line(text, start, end)
     explicit = False
     chain: list[Obj] = []  # an open list that runs on over commas: A、B,C、D项目建设
     at_line = start == 0 or text[start - 1] in "\r\n"
     prev_end = -1
+    n_sig = len(signals)
+    # Searches over the whole sentence that rule out work in every clause: a clause can hold an
+    # intro word (项目/工程) or a quote only if the sentence does.
+    project_word = _PROJECTS_NOUN_RE.search(text, start, end) is not None
+    quoted = _QUOTE_RE.search(text, start, end) is not None
     for k, (cs, ce) in enumerate(clauses):
-        after_colon = k > 0 and text.startswith(("：", ":"), prev_end)
-        if after_colon and _CONTENT_LABEL_RE.search(text, clauses[k - 1][0], prev_end):
+        after_colon = k > 0 and text.startswith(_COLONS, prev_end)
+        if after_colon and text.endswith(_CONTENT_LABELS, clauses[k - 1][0], prev_end):
             break  # 建设内容：新建厂房及配套设施: the parts of a project, not projects
         prev_end = ce
-        signalled = _has(signals, cs, ce)
+        i = bisect_left(signals, cs)
+        signalled = i < n_sig and signals[i] < ce
         if (
             k == 0
             and signalled
@@ -179,39 +229,55 @@ def _sentence(
             if titled:
                 out.extend(titled)
                 break  # the rest of the sentence describes it (总投资…, 新建…)
-        if not (signalled and (chain or explicit or after_colon or _has(anchors, cs, ce))):
+        if not (
+            signalled
+            and (
+                chain
+                or explicit
+                or after_colon
+                or (
+                    ANCHOR_RE.search(text, cs, ce) is not None
+                    if anchors is None
+                    else _has(anchors, cs, ce)
+                )
+            )
+        ):
             if chain:
                 out.extend(_read_chain(text, chain))
-            chain, explicit = [], False
+                chain = []
+            explicit = False
             continue
         for m in _NAME_DESC_RE.finditer(text, cs, ce):  # XX项目总投资5亿元, 在XX项目现场
             cuts = [text.rfind(w, cs, m.start()) + len(w) for w in _SUBJECT_CUTS]
             ns = max([cs] + [c for c, w in zip(cuts, _SUBJECT_CUTS, strict=True) if c >= len(w)])
             obj = Obj(ns, m.end(), "", "bare", whole=True, described=True)
             out.extend(read_object(text, obj))
-        objs = _clause_objects(text, cs, ce, explicit, whole)
+        objs = _clause_objects(text, cs, ce, explicit, whole, quoted)
         if after_colon and objs[0].mode == "bare":
             objs[0].listed = True  # 铁路：川藏铁路、和若铁路: a list under a category
         if chain and len(objs) == 1 and _continues(text, objs[0], cs):
             chain.append(objs[0])
-            objs = objs[1:]
-        else:
+            objs = []
+        elif chain:
             out.extend(_read_chain(text, chain))
             chain = []
+        last = len(objs) - 1
         for j, obj in enumerate(objs):
-            if j == len(objs) - 1 and obj.end == ce and obj.mode == "verb":
-                out.extend(_read_chain(text, chain))
+            if j == last and obj.end == ce and obj.mode == "verb":
+                if chain:
+                    out.extend(_read_chain(text, chain))
                 chain = [obj]
-            elif _has(signals, obj.start, obj.end):
+            elif obj.mode != "none" and _has(signals, obj.start, obj.end):
                 out.extend(read_object(text, obj))
-        explicit = (
-            _INTRO_RE.search(text, cs, ce) is not None
-            or (text.startswith(("：", ":"), ce) and _LIST_HEAD_RE.search(text, cs, ce) is not None)
-        ) or (
-            _PROJECTS_NOUN_RE.search(text, cs, ce) is not None
-            and _INTRO_NEXT_RE.match(text, ce + 1, end) is not None
+        # every intro below holds 项目 or 工程
+        pw = _PROJECTS_NOUN_RE.search(text, cs, ce) if project_word else None
+        explicit = pw is not None and (
+            _INTRO_RE.search(text, pw.start(), ce) is not None
+            or (text.startswith(_COLONS, ce) and text.endswith(_LIST_HEADS, cs, ce))
+            or _INTRO_NEXT_RE.match(text, ce + 1, end) is not None
         )
-    out.extend(_read_chain(text, chain))
+    if chain:
+        out.extend(_read_chain(text, chain))
     return out
 
 
@@ -275,26 +341,40 @@ def _is_line(text: str, start: int, end: int) -> bool:
     return before and after
 
 
-def _clause_objects(text: str, cs: int, ce: int, explicit: bool, whole: bool) -> list[Obj]:
-    if _PRONOUN_RE.match(text, cs, ce):
+def _clause_objects(
+    text: str, cs: int, ce: int, explicit: bool, whole: bool, quoted: bool
+) -> list[Obj]:
+    if text[cs] in _PRONOUN_FIRST and _PRONOUN_RE.match(text, cs, ce):
         return [Obj(ce, ce, "", "none")]  # 该项目主要建设…: the content of a project
-    runs = verb_runs(text, cs, ce)
+    runs = verb_runs(text, cs, ce, quoted)
     if not runs:
-        return [Obj(cs, ce, "", "bare", explicit=explicit, whole=whole)]
+        return [Obj(cs, ce, "", "bare", explicit, whole)]
     objs: list[Obj] = []
-    first_obj = text[runs[0][1] : runs[1][0] if len(runs) > 1 else ce]
-    closing = it.is_post(text[runs[0][0] : runs[0][1]]) and not text.startswith(
-        _OPENERS, runs[0][0]
-    )
-    if runs[0][0] - cs >= 2 and (len(first_obj.strip()) < 2 or it.is_post(first_obj) or closing):
-        when = _WHEN_RE.search(text, cs, runs[0][0])  # XX基地也将于下月开工: the time goes
-        subject_end = when.start() if when and when.start() - cs >= 2 else runs[0][0]
-        objs.append(Obj(cs, subject_end, text[runs[0][0] : runs[0][1]], "post", explicit=explicit))
-    if text[cs] == "以" and runs[0][0] > cs + 1:
+    r0s, r0e = runs[0]
+    first_post: bool | None = None  # is_post() of the first run's object, once computed
+    if r0s - cs >= 2:
+        first_obj = text[r0e : runs[1][0] if len(runs) > 1 else ce]
+        verb = text[r0s:r0e]
+        if len(first_obj.strip()) >= 2:
+            first_post = it.is_post(first_obj)
+        if (
+            first_post is None
+            or first_post
+            or (it.is_post(verb) and not text.startswith(_OPENERS, r0s))
+        ):
+            when = _WHEN_RE.search(text, cs, r0s)  # XX基地也将于下月开工: the time goes
+            subject_end = when.start() if when and when.start() - cs >= 2 else r0s
+            objs.append(Obj(cs, subject_end, verb, "post", explicit))
+    if text[cs] == "以" and r0s > cs + 1:
         return objs or [Obj(ce, ce, "", "none")]  # 以三北防护林…为依托: a frame
-    for k, (rs, re_) in enumerate(runs):
-        oe = runs[k + 1][0] if k + 1 < len(runs) else ce
-        if oe - re_ < 2 or "把" in text[cs:rs] or it.is_post(text[re_:oe]):
+    n = len(runs)
+    for k in range(n):
+        rs, re_ = runs[k]
+        oe = runs[k + 1][0] if k + 1 < n else ce
+        if oe - re_ < 2 or text.find("把", cs, rs) >= 0:
             continue
-        objs.append(Obj(re_, oe, text[rs:re_], "verb", explicit=explicit))
+        closes = first_post if k == 0 and first_post is not None else it.is_post(text[re_:oe])
+        if closes:  # only closing verbs follow: the subject is the object
+            continue
+        objs.append(Obj(re_, oe, text[rs:re_], "verb", explicit))
     return objs or [Obj(ce, ce, "", "none")]

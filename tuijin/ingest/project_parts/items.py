@@ -19,15 +19,29 @@ _ITEM_RE = re.compile(
     r"|《[^》\n]{0,40}》|[^、])+"
 )
 _SPACE = " \t\r\u3000\u00a0"
-_LEAD_RE = re.compile(
-    rf"(?:[{_SPACE}]|了|好|着|{alt(t for t in TRIGGERS if len(t) > 1 and t != '新增')}"
-    r"|重点|加快|积极|大力|全力|着力|有序|稳步|加速|全面|继续|持续|切实|尽快|同步|力争|确保)+"
+SPACE = _SPACE  # what trim() strips
+_LEAD_TRIGGERS = [t for t in TRIGGERS if len(t) > 1 and t != "新增"]
+_LEAD_ADVERBS = (
+    "重点 加快 积极 大力 全力 着力 有序 稳步 加速 全面 继续 持续 切实 尽快 同步 力争 确保"
 )
-_TRAIL_RE = re.compile(
-    rf"(?:[{_SPACE}]|项目建设|建设项目|项目|建\s*设|等等|等|前期工作|前期|"
-    rf"{alt(p for p in POST_VERBS if p not in ('建设', '推进', '加快'))}|"
+_LEAD_RE = re.compile(
+    rf"(?:[{_SPACE}]|了|好|着|{alt(_LEAD_TRIGGERS)}|{_LEAD_ADVERBS.replace(' ', '|')})+"
+)
+# Where a lead can begin: the match is skipped for an item that opens otherwise.
+_LEAD_FIRST = frozenset(
+    _SPACE + "了好着" + "".join(w[0] for w in _LEAD_TRIGGERS + _LEAD_ADVERBS.split())
+)
+_TRAIL_POST = [p for p in POST_VERBS if p not in ("建设", "推进", "加快")]
+_TRAIL = (
+    rf"(?:[{_SPACE}]|项目建设|建设项目|项目|建\s*设|等等|等|前期工作|前期|{alt(_TRAIL_POST)}|"
     r"[已正将并]|工作|任务|的|(?<=项目|工程)(?:扩能|扩产|技改|扩建))+$"
 )
+# The end-anchored trail, tried only at characters that can open one of its words (the engine
+# skips to those in C); the match starts where the trail does.
+_TRAIL_FIRST = sorted(
+    set(_SPACE + "项建等前已正将并工任的扩技" + "".join(p[0] for p in _TRAIL_POST))
+)
+_TRAIL_RE = re.compile("[" + "".join(re.escape(c) for c in _TRAIL_FIRST) + f"](?<=(?={_TRAIL}).)")
 # The characters a trailing word can end in: an item ending otherwise has nothing to trim, and
 # the end-anchored search (which tries every start position) is skipped.
 _TRAIL_LAST = frozenset(
@@ -36,7 +50,9 @@ _TRAIL_LAST = frozenset(
     + "".join(p[-1] for p in POST_VERBS if p not in ("建设", "推进", "加快"))
 )
 _COUNT_MEASURE_RE = re.compile(r"[\d一二两三四五六七八九十](?:个|条|座|项|家|所|处|批)")
-_KEEP_PROJECT_RE = re.compile(r"(?:新建|扩建|改建|续建|迁建|技改|改扩建|示范|试点)项目$")
+_KEEP_PROJECT_ENDS = tuple(
+    f"{w}项目" for w in ("新建", "扩建", "改建", "续建", "迁建", "技改", "改扩建", "示范", "试点")
+)
 _APPOSITIVE_RE = re.compile(
     r"(?<!第)(?<![\d.])(?:\d+|[一二两三四五六七八九十]+)(?:个|条|座|项|家|所|处|批)[^、]{2,}$"
 )
@@ -45,11 +61,19 @@ _AND_RE = re.compile(
 )
 _LABEL_RE = re.compile(r"^[0-9A-Za-z]{1,3}[#＃号]?$")
 _QUOTE_CHAR_RE = re.compile("[“”「」]")
+_GROUP_OPEN_RE = re.compile("[“「‘（(《]")
+# Without brackets or quotes an item is a 、-free run; this gives it already trimmed.
+_PLAIN_ITEM_RE = re.compile(rf"[^、{_SPACE}](?:[^、]*[^、{_SPACE}])?")
 _FRAME_RE = re.compile(r"^以.{1,14}?为.{1,6}?的")
 
 
 def split_items(text: str, start: int, end: int) -> list[Item]:
     """Items of a 、-list, brackets and quotes kept whole."""
+    if text.find("、", start, end) < 0:  # one item: the pattern would match the whole span
+        s, e = trim(text, start, end)
+        return [(s, e)] if e > s else []
+    if _GROUP_OPEN_RE.search(text, start, end) is None:
+        return [m.span() for m in _PLAIN_ITEM_RE.finditer(text, start, end)]
     out: list[Item] = []
     for m in _ITEM_RE.finditer(text, start, end):
         item = trim(text, m.start(), m.end())
@@ -69,38 +93,43 @@ def trim(text: str, start: int, end: int) -> Item:
 def clean(text: str, item: Item, *, keep_project: bool = False) -> Item:
     """Drop leading verbs/adverbs and trailing 项目建设/等/前期工作; keep 新建项目 as a name."""
     s, e = item
-    m = _LEAD_RE.match(text, s, e)
-    if m and m.end() < e - 1:
-        s = m.end()
+    if s < e and text[s] in _LEAD_FIRST:
+        m = _LEAD_RE.match(text, s, e)
+        if m and m.end() < e - 1:
+            s = m.end()
     if _COUNT_MEASURE_RE.search(text, s, e):
         a = _APPOSITIVE_RE.search(text, s, e)
         if a and a.start() > s + 1 and text[a.start() - 1] != "等":
             e = a.start()
     for _ in range(4):
-        seg = text[s:e]
-        if keep_project and seg.endswith(("项目", "工程")):
-            break
-        if _KEEP_PROJECT_RE.search(seg):
-            break
+        # Three reasons to stop, cheapest first: nothing trimmable ends the item, or a
+        # project word that stays (新建项目, or any 项目/工程 when keep_project).
         if e <= s or text[e - 1] not in _TRAIL_LAST:
+            break
+        if keep_project and text.endswith(("项目", "工程"), s, e):
+            break
+        if text.endswith(_KEEP_PROJECT_ENDS, s, e):
             break
         t = _TRAIL_RE.search(text, s, e)
         if t is None or t.start() - s < 2:
             break
         e = t.start()
-    s, e = trim(text, s, e)
-    # unbalanced brackets or quotes at the edges: 道路(建筑 → keep inside only when balanced
-    seg = text[s:e]
-    if seg[:1] in "”」’)）":
+    while s < e and text[s] in _SPACE:
         s += 1
-    if seg[-1:] in "“「‘(（":
+    while e > s and text[e - 1] in _SPACE:
         e -= 1
-    seg = text[s:e]
+    if s == e:
+        return s + 1, e - 1  # what the edge tests below made of an empty item
+    # unbalanced brackets or quotes at the edges: 道路(建筑 → keep inside only when balanced
+    if text[s] in "”」’)）":
+        s += 1
+    if s < e and text[e - 1] in "“「‘(（":
+        e -= 1
     if (
-        len(seg) > 3
-        and seg[0] in "“「"
-        and seg[-1] in "”」"
-        and not _QUOTE_CHAR_RE.search(seg, 1, len(seg) - 1)
+        e - s > 3
+        and text[s] in "“「"
+        and text[e - 1] in "”」"
+        and not _QUOTE_CHAR_RE.search(text, s + 1, e - 1)
     ):
         s, e = s + 1, e - 1  # “小兰社会治理综合指挥中心”建设: the quoted name itself
     return s, e
@@ -109,6 +138,9 @@ def clean(text: str, item: Item, *, keep_project: bool = False) -> Item:
 def split_and(text: str, item: Item) -> list[Item]:
     """Split 以及 always and 和 when both sides are complete undertakings."""
     s, e = item
+    seg = text[s:e]
+    if "和" not in seg and "及" not in seg:  # 以及 holds 及 too
+        return [item]
     for m in _AND_RE.finditer(text, s, e):
         left, right = trim(text, s, m.start()), trim(text, m.end(), e)
         if left[1] - left[0] < 2 or right[1] - right[0] < 2:
@@ -138,17 +170,16 @@ def _split_ji(ltxt: str, rtxt: str) -> bool:
 
 def merge_shared(text: str, items: list[Item]) -> list[Item]:
     """南、北绕城高速公路: bare modifiers before an item with a head share that head."""
+    if len(items) < 2:  # one item stays as it is
+        return items
     out: list[Item] = []
     run: list[Item] = []
     for it in items:
         seg = text[it[0] : it[1]]
-        if not shapes.is_projectish(seg) or _LABEL_RE.search(seg) or seg.endswith("#"):
+        if not shapes.is_projectish(seg) or _is_label(seg):
             run.append(it)
             continue
-        short = any(
-            b - a <= 2 or _LABEL_RE.search(text[a:b]) or text[a:b].endswith("#") for a, b in run
-        )
-        if run and short:
+        if run and any(b - a <= 2 or _is_label(text[a:b]) for a, b in run):
             out.append((run[0][0], it[1]))
         else:
             out.extend(run)
@@ -156,6 +187,11 @@ def merge_shared(text: str, items: list[Item]) -> list[Item]:
         run = []
     out.extend(run)
     return out
+
+
+def _is_label(seg: str) -> bool:
+    """1#, A, 3号: a unit label (at most four characters), or anything ending in #."""
+    return seg.endswith("#") or (len(seg) <= 4 and _LABEL_RE.search(seg) is not None)
 
 
 def has_bad_de(name: str) -> bool:
@@ -166,7 +202,11 @@ def has_bad_de(name: str) -> bool:
 _POST_ONLY_RE = re.compile(rf"(?:{alt(ADVERBS)})*(?:了|已)?(?:{alt(POST_VERBS)})+(?:了)?$")
 
 
+# A closing-verb phrase ends in the last character of a closing verb or in 了.
+_POST_LAST = frozenset({p[-1] for p in POST_VERBS} | {"了"})
+
+
 def is_post(seg: str) -> bool:
     """Only closing verbs (年内建成通车, 开通运营): the clause's subject is the object."""
     seg = seg.strip()
-    return len(seg) <= 24 and _POST_ONLY_RE.match(seg) is not None
+    return len(seg) <= 24 and seg[-1:] in _POST_LAST and _POST_ONLY_RE.match(seg) is not None

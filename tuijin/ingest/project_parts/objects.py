@@ -38,7 +38,10 @@ from tuijin.ingest.project_parts.verdicts import (
 
 Item = it.Item
 
-_ADV_LEAD_RE = re.compile(f"(?:{alt(ADVERBS)})+")
+# Runs of adverbs, written as one word then more (the same matches as `(?:ADV)+`) so that the
+# engine skips in C to a character that can open one.
+_ADV = alt(ADVERBS)
+_ADV_LEAD_RE = re.compile(f"{_ADV}(?:{_ADV})*")
 _FRAME_CUT_RE = re.compile(
     r"为(?:契机|重点|龙头|依托|核心|载体|支撑|抓手|突破口|引领|牵引|主体|主导|方向|目标|主|统领"
     r"|导向|基础|平台|中心|纽带|切入点|着力点|主线|重要)(?!的)|是(?![指])"
@@ -52,6 +55,12 @@ _CONNECTIVE_RE = re.compile(
     r"此外|另外|目前|当前|今年|去年|全年|年内|[0-9]{4}年|[(（]?[0-9一二三四五六七八九十]+[)）、.．]"
     r"|[①-⑳]|专栏\s*\d+\s*)+"
 )
+# Where those two can begin (a connective also at any white space).
+_CONNECTIVE_FIRST = frozenset(
+    "\u3000其随包如特尤主一二三四五同此另目当今去全年专(（0123456789六七八九十"
+    + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
+)
+_PREP_FIRST = frozenset("以把将对向在从为与给让使由按围通依借结利根沿针面聚瞄推坚形实提促")
 _ET_RE = re.compile(r"(?<![平同对高中初均相上次特头优超甲乙])等(?![级于同待候额奖量价号])")
 _TAIL_PROJECT_RE = re.compile(r"[^、]{0,18}?(?:项目|工程)")
 _TAIL_COUNT_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:余|多)?[个座条项家所处批户]")
@@ -72,22 +81,53 @@ _COUNTED_HEAD_RE = re.compile(
     r"(?<![、第])(?:\d+|[一二两三四五六七八九十]+)(?:座|条|个|处|所)"
     rf"(?:{alt(FACILITY_HEADS)})(?:建\s*设)?$"
 )
+_COUNTED_HEAD_LAST = frozenset("设" + "".join(h[-1] for h in FACILITY_HEADS))
 _DESC_DE_RE = re.compile(
     r"(?:总投资|计划总投资|计划投资|投资|占地|总占地|规划占地)[^，。、的]{1,16}的"
 )
-_TASK_END_RE = re.compile(r"(?:任务|目标|问题|要求)$")
 _NAMED_END_RE = re.compile(r"项目(?:建\s*设|扩能|扩产|技改|扩建)?$")
 _BRACKETED_RE = re.compile(r"“[^”]*”|（[^）]*）|\([^)]*\)|「[^」]*」")
-_BUILT_END_RE = re.compile(
-    rf"(?:{alt(STRONG_HEADS)}|期)(?:{alt(STRONG_HEADS)})?(?:建\s*设|扩能|扩产|技改|扩建|改扩建|技术改造|扩能改造)$"
-)
-_BUILT_AFTER_RE = re.compile(r"(?:建\s*设|扩能|扩产|技改|扩建)(?:$|[，。；,;\n])")
-_AGENT_VERB_RE = re.compile(r"参与|参加|开展|进行|投资|发展|利用")
-_STRONG_END_RE = re.compile(rf"(?:{alt(STRONG_HEADS)}|[一二三四五六七八九十]期)$")
+# Only an object of 支持/保障 needs these, so they are built and compiled on first use.
+_SUPPORT_RES: list[re.Pattern[str]] = []
+
+
+def _support_patterns() -> list[re.Pattern[str]]:
+    if not _SUPPORT_RES:
+        strong = alt(STRONG_HEADS)
+        _SUPPORT_RES.extend(
+            re.compile(p)
+            for p in (
+                r"参与|参加|开展|进行|投资|发展|利用",  # the supported party acts: not works
+                rf"(?:{strong}|期)(?:{strong})?"
+                r"(?:建\s*设|扩能|扩产|技改|扩建|改扩建|技术改造|扩能改造)$",
+                r"(?:建\s*设|扩能|扩产|技改|扩建)(?:$|[，。；,;\n])",
+                rf"(?:{strong}|[一二三四五六七八九十]期)$",
+            )
+        )
+    return _SUPPORT_RES
+
+
+def _supports_works(text: str, s: int, e: int) -> bool:
+    """支持XX基地建设, 支持A、B项目扩能: support for named works is the works."""
+    agent, built_end, built_after, strong_end = _support_patterns()
+    return not agent.search(text, s, e) and bool(
+        built_end.search(text, s, e)
+        or (built_after.match(text, e) and strong_end.search(text, s, e))
+    )
+
+
 # Literal words only (digits and 至 included as words), so that the engine skips in C to a
 # character that can start one.
 _OBJ_SIGNAL_RE = re.compile(alt((*HEADS, *WORKS, *"0123456789０１２３４５６７８９至-")))
+# Its one-character words: a cheap first look that finds most objects' signal.
+_OBJ_SIGNAL_CHAR_RE = re.compile(
+    "["
+    + "".join(w for w in (*HEADS, *WORKS) if len(w) == 1)
+    + "0123456789０１２３４５６７８９至\\-]"
+)
 _TASK_AFTER_RE = re.compile(r"(?:建\s*设|改造)?(?:任务|目标)")
+_TASK_AFTER_FIRST = ("建", "改", "任", "目")
+_TASK_ENDS = ("任务", "目标", "问题", "要求")
 
 
 @dataclass(slots=True)
@@ -111,25 +151,24 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     core = _ADV_LEAD_RE.sub("", obj.verb) if obj.verb else ""
     dead = bool(core) and core.endswith(DEAD_TRIGGERS) and not obj.explicit
     s, e = obj.start, obj.end
-    if (
-        dead
-        and core.endswith(("支持", "保障"))
-        and not _AGENT_VERB_RE.search(text, s, e)
-        and (
-            _BUILT_END_RE.search(text, s, e)
-            or (_BUILT_AFTER_RE.match(text, e) and _STRONG_END_RE.search(text, s, e))
-        )
-    ):
-        dead = False  # 支持XX基地建设, 支持A、B项目扩能: support for named works is the works
-    if not _OBJ_SIGNAL_RE.search(text, s, e):
+    if dead:
+        if core.endswith(("支持", "保障")) and _supports_works(text, s, e):
+            dead = False
+        elif text.find("等", s, e) < 0 and text.find("、", s, e) < 0:
+            return []  # after a dead verb only a project list counts, and _tail needs 等 or 、
+    if not (_OBJ_SIGNAL_CHAR_RE.search(text, s, e) or _OBJ_SIGNAL_RE.search(text, s, e)):
         return []
-    m = _CONNECTIVE_RE.match(text, s, e)
-    if m:
-        s = m.end()
-    s, e = it.trim(text, s, e)
+    if s < e and (text[s] in _CONNECTIVE_FIRST or text[s].isspace()):
+        m = _CONNECTIVE_RE.match(text, s, e)
+        if m:
+            s = m.end()
+    while s < e and text[s] in it.SPACE:
+        s += 1
+    while e > s and text[e - 1] in it.SPACE:
+        e -= 1
     while s < e and text[s] in "了好着":
         s += 1
-    prep = _PREP_RE.match(text, s, e)
+    prep = _PREP_RE.match(text, s, e) if s < e and text[s] in _PREP_FIRST else None
     if prep and _EXPLICIT_TAIL_RE.search(text, s, e):
         s, prep = prep.end(), None  # 对A、B等招商引资项目，要…: the list itself still counts
     if prep and obj.mode != "verb" and prep.group() in "与在对从向给让使由":
@@ -138,34 +177,52 @@ def read_object(text: str, obj: Obj) -> list[Item]:
         return []
     if text.startswith(("为", "成为"), s) and core.endswith(("成", "建设", "打造")):
         return []
-    if _TASK_END_RE.search(text, s, e) or _TASK_AFTER_RE.match(text, e):
+    if text.endswith(_TASK_ENDS, s, e) or (
+        text.startswith(_TASK_AFTER_FIRST, e) and _TASK_AFTER_RE.match(text, e)
+    ):
         return []  # 完成…建设任务: a task, not a facility
     cut = _FRAME_CUT_RE.search(text, s, e)
     if cut:
         e = cut.start()
-    kind, list_end, extra = _tail(text, s, e)
+    seg = text[s:e]
+    listed = "、" in seg
+    if listed or "等" in seg:
+        kind, list_end, extra = _tail(text, s, e)
+    else:  # no list: what _tail gives then
+        kind, list_end, extra = "open", e, None
     if kind == "bad" or (dead and kind != "project"):
         return []
     if obj.explicit and kind in ("open", "neutral"):
         kind = "project"
-    raw = it.split_items(text, s, list_end)
-    if not raw:
-        return []
-    desc = _DESC_DE_RE.match(text, raw[0][0], raw[0][1])
-    if desc and desc.end() < raw[0][1] - 1:
-        raw[0] = (desc.end(), raw[0][1])  # 总投资50亿元的XX项目: the name after its description
+    if listed:
+        raw = it.split_items(text, s, list_end)
+        if not raw:
+            return []
+    else:  # one item: the span itself, trimmed
+        a, b = it.trim(text, s, list_end)
+        if b <= a:
+            return []
+        raw = [(a, b)]
+    a0, b0 = raw[0]
+    if text[a0] in "总计投占规":
+        desc = _DESC_DE_RE.match(text, a0, b0)
+        if desc and desc.end() < b0 - 1:
+            raw[0] = (desc.end(), b0)  # 总投资50亿元的XX项目: the name after its description
     if obj.mode in ("bare", "post"):  # 全市共有A、B等项目: the subject and its verb go
         ends = [v.end() for v in _SUBJECT_VERB_RE.finditer(text, raw[0][0], raw[0][1])]
         if ends and ends[-1] < raw[0][1] - 1:
             raw[0] = (ends[-1], raw[0][1])
-    if kind == "open" and len(raw) >= 2 and _NAMED_END_RE.search(text, raw[-1][0], raw[-1][1]):
-        kind = "project"  # A工程、B建设、C项目: the list calls its items projects
-    if kind == "open" and len(raw) >= 2 and all(_NAMED_RE.search(text, a, b) for a, b in raw):
-        kind = "project"  # 观摩了A项目、B项目、C工程
-    named = [_NAMED_END_RE.search(text, a, b) is not None for a, b in raw]
-    pieces: list[Item] = []
-    for item in raw:
-        pieces.extend(it.split_and(text, item))
+    if kind == "open" and len(raw) >= 2:
+        if _NAMED_END_RE.search(text, raw[-1][0], raw[-1][1]):
+            kind = "project"  # A工程、B建设、C项目: the list calls its items projects
+        elif all(_NAMED_RE.search(text, a, b) for a, b in raw):
+            kind = "project"  # 观摩了A项目、B项目、C工程
+    if len(raw) == 1:
+        pieces = it.split_and(text, raw[0])
+    else:
+        pieces = []
+        for item in raw:
+            pieces.extend(it.split_and(text, item))
     pieces = it.merge_shared(text, pieces)
     if extra:
         pieces.append(extra)
@@ -179,7 +236,9 @@ def read_object(text: str, obj: Obj) -> list[Item]:
     aim = core.endswith(AIM_TRIGGERS)
     if len(cleaned) == 1:
         single_ok = ok_single(names[0], strict=aim) or (
-            len(named) == 1 and named[0] and ok_named(names[0])
+            len(raw) == 1
+            and _NAMED_END_RE.search(text, raw[0][0], raw[0][1]) is not None
+            and ok_named(names[0])
         )
         return cleaned if single_ok else []
     keep_idx = [n for n, nm in enumerate(names) if not shapes.is_status(nm)]
@@ -243,20 +302,26 @@ def _subject(cleaned: list[Item], names: list[str], obj: Obj) -> list[Item]:
 def _tail(text: str, s: int, e: int) -> tuple[str, int, Item | None]:
     """Where the list ends and what its `等…` tail calls it: project, bad, neutral or open."""
     last = None
-    for m in _ET_RE.finditer(text, s, e):
+    has_et = text.find("等", s, e) >= 0
+    for m in _ET_RE.finditer(text, s, e) if has_et else ():
         if m.start() - s < 2:
             continue
         rest = text[m.end() : e]
-        if "、" in _depth0(rest):
+        if "、" in rest and "、" in _depth0(rest):
             continue  # 兰山等农业示范园、青白石…: the 等 is inside an item
         if _TAIL_COUNT_RE.match(rest) and not _TAIL_PROJECT_RE.match(rest):
             continue  # 五泉山等7座公园改造提升
         last = m
     if last is None:
-        counted = _COUNTED_TAIL_RE.search(text, s, e)  # A、B两个项目: the count closes the list
+        if text.find("、", s, e) < 0:
+            return "open", e, None  # both counted tails need a 、 before the count
+        last_char = text[e - 1] if e > s else ""
+        # A、B两个项目: the count closes the list (it ends in 项目/工程, 建设 or not)
+        counted = _COUNTED_TAIL_RE.search(text, s, e) if last_char in "目程设" else None
         if counted and "、" in text[s : counted.start()]:
             return "project", counted.start(), None
-        counted = _COUNTED_HEAD_RE.search(text, s, e)  # 石门、青龙两座水库: names of one kind
+        # 石门、青龙两座水库: names of one kind
+        counted = _COUNTED_HEAD_RE.search(text, s, e) if last_char in _COUNTED_HEAD_LAST else None
         if counted and "、" in text[s : counted.start()]:
             return "project", counted.start(), None
         return "open", e, None

@@ -84,6 +84,7 @@ _DATES = re.compile(
 # engine skips ahead quickly (the full pattern is then tried only near a hit).
 _HINT = re.compile(r"1[9]\d\d|2[0]\d\d|每[年季月半]|年[内底末]|上半年|下半年")
 _BACK = 6  # longest prefix before a hint: "截止到 " / "本年度"
+_FIRST = frozenset("12每到至截力计在今本当年上下")  # what a _DATES match can start with
 
 
 def _matches(simp: str) -> Iterator[re.Match[str]]:
@@ -93,6 +94,8 @@ def _matches(simp: str) -> Iterator[re.Match[str]]:
         if p < last_end:
             continue
         for s in range(max(last_end, p - _BACK), p + 1):
+            if simp[s] not in _FIRST:
+                continue
             m = _DATES.match(simp, s)
             if m and m.end() > p:
                 last_end = m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
@@ -27,7 +28,12 @@ _DIGITS: dict[str, int] = {
 _SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|.", re.S)
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
+@cache
+def _private_use() -> re.Pattern[str]:
+    """Private-use characters (compiled on first need: the range is slow to compile)."""
+    return re.compile(r"[\ue000-\uf8ff]")
 
 
 def parse_arabic_number(s: str) -> int | float | None:
@@ -38,8 +44,9 @@ def parse_arabic_number(s: str) -> int | float | None:
     """
     if s.isascii() and s.isdigit():
         return int(s)
-    t = unicodedata.normalize("NFKC", s).replace(",", "").replace("，", "")
-    t = _PRIVATE_USE.sub("", t.strip())
+    t = unicodedata.normalize("NFKC", s).replace(",", "").replace("，", "").strip()
+    if not t.isascii():
+        t = _private_use().sub("", t)
     neg = t[:1] in ("-", "−")
     if neg:
         t = t[1:]

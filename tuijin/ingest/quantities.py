@@ -22,24 +22,20 @@ from typing import Final
 from tuijin.ingest.figures.context import Genre, build_context
 from tuijin.ingest.figures.kind import (
     TIER_NAMES,
-    kind_of,
+    kind_and_year,
     noun_after,
-    sentence_year,
+    skip_threshold,
     spec_reason,
     tier_of,
-    year_of,
 )
 from tuijin.ingest.figures.scan import RawFigure, scan_figures
 from tuijin.ingest.figures.subject import GROWTH_RE, subject_of, topic_stem
-from tuijin.ingest.figures.table import table_figures
 from tuijin.ingest.result import Heading, Quantity, QuantityKind, Span
 from tuijin.ingest.units import category, clean_unit, normalise
 
 __all__ = ["extract_quantities"]
 
-_QUALIFIER: Final = re.compile(r"(?:以上|以下|左右)(?:的)?")
-_THRESHOLD_GAP: Final = re.compile(r"(?:及)?(?:以上|以下)?的?")
-_RATE_SUBJECT: Final = re.compile(r"率|比重|占比|比例|覆盖|份额")
+_RATE_WORDS: Final = ("率", "比重", "占比", "比例", "覆盖", "份额")  # a subject that is a rate
 
 
 _normalise = lru_cache(maxsize=8192)(normalise)
@@ -54,8 +50,7 @@ def _base(fig: RawFigure) -> tuple[float | None, str | None]:
     return _normalise(-float(value) if fig.negative else float(value), fig.unit)
 
 
-def _flags(fig: RawFigure, subject: str | None) -> list[str]:
-    cat = category(fig.unit)
+def _flags(fig: RawFigure, subject: str | None, cat: str | None) -> list[str]:
     value = fig.value
     ranged = isinstance(value, list)
     if not ranged and not fig.garbled:
@@ -63,13 +58,13 @@ def _flags(fig: RawFigure, subject: str | None) -> list[str]:
             top = float(value)
             if top <= 100 or fig.unit != "%":
                 return []
-            rate = bool(subject and _RATE_SUBJECT.search(subject))
+            rate = bool(subject and any(w in subject for w in _RATE_WORDS))
             return ["implausible"] if top > 1000 or rate else []
         return ["implausible"] if cat == "count" and fig.negative else []
     flags: list[str] = []
     values = [v for v in (value if ranged else [value]) if not isinstance(v, str)]
     top = max(float(v) for v in values)
-    rate = bool(subject and _RATE_SUBJECT.search(subject))
+    rate = bool(subject and any(w in subject for w in _RATE_WORDS))
     if cat == "percent" and fig.unit == "%" and (top > 1000 or (top > 100 and rate)):
         flags.append("implausible")
     if cat == "count" and fig.negative:
@@ -100,8 +95,11 @@ def extract_quantities(
     if original is not None and len(original) != len(text):
         original = None
     ctx = build_context(text, headings, title, date)
-    tier_words = _positions(text, TIER_NAMES)
+    tier_words = _tier_positions(text)
+    n_tier = len(tier_words)
+    near = 0  # the first tier word at most 2400 characters before the figure
     out: list[Quantity] = []
+    append = out.append
     prev_end = -1
     topic: str | None = None  # the last full subject in the sentence, for a later bare 增长
     topic_sentence = -1
@@ -111,73 +109,82 @@ def extract_quantities(
     changed = _changed_blocks(text, original) if original is not None else []
     genre_at = -1  # the sentence whose section genre is in `genre`
     genre: Genre = ctx.genre
+    sentence, clause, block_genre = ctx.sentence, ctx.clause, ctx.block_genre
     for fig in scan_figures(text):
-        s_start, s_end = ctx.sentence(fig.start)
+        start, end, unit = fig.start, fig.end, fig.unit
+        s_start, s_end = sentence(start)
         if s_start != genre_at:  # a sentence lies within one line, so under one heading
-            genre, genre_at = ctx.block_genre(fig.start), s_start
-        c_start, c_end = ctx.clause(fig.start, fig.end, s_start, s_end)
+            genre, genre_at = block_genre(start), s_start
+        c_start, c_end = clause(start, end, s_start, s_end)
         tier = None
-        if tier_words:
-            near = bisect_left(tier_words, fig.start - 2400) < bisect_left(tier_words, fig.start)
-            tier = tier_of(text, fig, c_start, c_end, table=near)
+        if n_tier:  # a tier word in the clause, or up to 2400 characters above for a table
+            while near < n_tier and tier_words[near] < start - 2400:
+                near += 1  # figures come in text order
+            if near < n_tier and tier_words[near] < c_end:
+                tier = tier_of(text, fig, c_start, c_end, table=tier_words[near] < start)
+        cat = category(unit)
         first_noun = noun = fig.noun
-        reason = None if tier else spec_reason(text, fig, s_start, s_end, c_start, first_noun)
-        same_clause = prev_end >= c_start
-        pre = text[max(c_start, prev_end) : fig.start] if same_clause else text[c_start : fig.start]
-        if not noun:  # 建成20个以上示范项目: the name follows the qualifier
-            gap = _QUALIFIER.match(text, fig.end)
-            noun = noun_after(text, gap.end()) if gap else ""
+        reason = None if tier else spec_reason(text, fig, s_start, s_end, c_start, first_noun, cat)
+        pre = text[prev_end if prev_end > c_start else c_start : start]
+        if not noun and text.startswith(("以上", "以下", "左右"), end):  # 建成20个以上示范项目:
+            gap = end + 3 if text.startswith("的", end + 2) else end + 2  # the name follows
+            noun = noun_after(text, gap)
         if reason == "threshold":
-            skip = _THRESHOLD_GAP.match(text, fig.end)
-            noun = noun_after(text, skip.end() if skip else fig.end)
+            noun = noun_after(text, skip_threshold(text, end))
         if s_start > topic_sentence:
             topic = None
         if c_start > s_start and text[c_start - 1] in "：:" and _ONLY_VERBS.fullmatch(pre):
             pre = _label(text, s_start, c_start - 1) + pre  # ——海洋生产总值：1600亿元
-        count = category(fig.unit) == "count"
-        subject = subject_of(pre, noun, reason=reason, count=count, topic=topic)
+        count = cat == "count"
+        subject = subject_of(pre, noun, reason, count, topic)
         if tier is not None:  # 目标值4260亿元、争取值4320亿元: later tiers measure the same
             if s_start != tier_sentence:
                 tier_subject = None
-            own = subject_of(pre, noun, reason=reason, count=count, topic=None)
+            own = subject_of(pre, noun, reason, count, None)
             if tier_subject and (not own or own == noun or GROWTH_RE.fullmatch(own)):
-                percent = category(fig.unit) == "percent"  # only a rate can be a 增长
+                percent = cat == "percent"  # only a rate can be a 增长
                 subject = tier_subject if percent else topic_stem(tier_subject)
             elif subject:
                 tier_subject, tier_sentence = subject, s_start
-        if subject and reason is None and not GROWTH_RE.fullmatch(subject):
-            topic, topic_sentence = subject, s_start
         if reason is not None:
             kind, year = "spec", None
         else:
-            stated = sentence_year(ctx, fig, s_start)
-            kind = kind_of(
-                ctx, fig, s_start, s_end, c_start, c_end, tier, stated, first_noun, genre
+            if subject and (len(subject) > 5 or not GROWTH_RE.fullmatch(subject)):
+                topic, topic_sentence = subject, s_start
+            kind, year = kind_and_year(
+                ctx, fig, s_start, c_start, c_end, tier, first_noun, genre, cat
             )
-            year = year_of(ctx, fig, s_start, s_end, c_end, stated)
-        base_value, base_unit = _base(fig)
-        written, unit = fig.text, fig.unit
-        if changed and original is not None and _changed_near(changed, s_start - 40, fig.end + 40):
-            written = original[fig.start : fig.end]  # as printed (traditional stays traditional)
-            unit = clean_unit(original[fig.unit_start : fig.end])
+        written = fig.text
+        if changed and original is not None and _changed_near(changed, s_start - 40, end + 40):
+            written = original[start:end]  # as printed (traditional stays traditional)
+            unit = clean_unit(original[fig.unit_start : end])
             if subject:
-                subject = _as_printed(subject, text, original, s_start, fig.end)
-        out.append(
+                subject = _as_printed(subject, text, original, s_start, end)
+        value = fig.value
+        if value.__class__ is not list:  # most figures: one number, no flags
+            number = -float(value) if fig.negative else float(value)
+            base_value, base_unit = _normalise(number, fig.unit)
+            plain = not fig.garbled and cat != "percent" and (cat != "count" or not fig.negative)
+            flags = [] if plain else _flags(fig, subject, cat)
+        else:
+            base_value, base_unit = _base(fig)
+            flags = _flags(fig, subject, cat)
+        append(
             Quantity(
-                text=written,
-                value=fig.value,
-                unit=unit,
-                kind=kind,  # type: ignore[arg-type]
-                span=Span(fig.start, fig.end),
-                year=year,
-                subject=subject,
-                base_value=base_value,
-                base_unit=base_unit,
-                tier=tier,
-                flags=_flags(fig, subject),
+                written,
+                value,
+                unit,
+                kind,  # type: ignore[arg-type]
+                Span(start, end),
+                year,
+                subject,
+                base_value,
+                base_unit,
+                tier,
+                flags,
             )
         )
-        prev_end = fig.end
+        prev_end = end
     if "\t" in text or "|" in text or "｜" in text:
         default: QuantityKind = "target" if ctx.genre == "plan" else "actual"
         out = _merge(out, _table_quantities(text, original, default))
@@ -201,15 +208,18 @@ def _label(text: str, lo: int, colon: int) -> str:
 _BLOCK = 256
 
 
-def _positions(text: str, words: tuple[str, ...]) -> list[int]:
-    """Sorted start positions of the words (str.find: much faster than a regex alternation)."""
+_TIER_STEMS: Final = frozenset(w[:-1] for w in TIER_NAMES)  # 目标值 …: each ends with 值
+
+
+def _tier_positions(text: str) -> list[int]:
+    """Sorted start positions of the tier words, found from their 值 (str.find of one character
+    is much faster than of a word; the words cannot overlap, each ending in its own 值)."""
     out: list[int] = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + len(w))
-    out.sort()
+    i = text.find("值", 2)
+    while i >= 0:
+        if text[i - 2 : i] in _TIER_STEMS:
+            out.append(i - 2)
+        i = text.find("值", i + 1)
     return out
 
 
@@ -240,6 +250,9 @@ def _as_printed(subject: str, text: str, original: str, lo: int, hi: int) -> str
 
 
 def _table_quantities(text: str, original: str | None, default: QuantityKind) -> list[Quantity]:
+    # imported here: most texts have no table rows, and the module's patterns cost import time
+    from tuijin.ingest.figures.table import table_figures
+
     out = []
     for tf in table_figures(text, default):
         base_value, base_unit = normalise(float(tf.value), tf.unit)

@@ -1,8 +1,10 @@
 """Where a figure stands: its sentence, clause, year, heading and the genre of its section.
 
-Years, tense markers and sentence ends are found in one whole-text scan each and looked up per
-figure with bisect; clauses, paragraphs and list intros are read within bounded windows. So the
-cost is linear in the text and in the number of figures (no scan back to the text's start).
+Years (tried at each 年) and tense markers (one regex pass) are found once for the whole text;
+figures, which come in text order, look them up through cursors. A figure's sentence and clause
+ends are searched for near it only (figures of one sentence share its ends), and paragraphs and
+list intros are read within bounded windows. So the cost is linear in the text and in the number
+of figures (no scan back to the text's start).
 """
 
 from __future__ import annotations
@@ -11,48 +13,81 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Final, Literal
 
 from tuijin.ingest.result import Heading, Span
 
 Genre = Literal["plan", "review"]
 
-_SENT_END: Final = re.compile(r"[。！？!?\n]")
 _CLAUSE_END: Final = re.compile(r"[。！？!?\n，,；;：:]")
 YEAR_RE: Final = re.compile(
     r"((?:19|20|１９|２０)(?<![0-9０-９][12１２][0-9０-９])[0-9０-９]{2})[ ]?年(?!代)"
 )
-_DOC_DATE: Final = re.compile(
-    r"(?:发布时间|发布日期|日期|时间|成文日期)\s*[:：]?\s*((?:19|20)[0-9]{2})\s*[-年/.]"
-    r"|(?<![0-9])((?:19|20)[0-9]{2})(?:-[01]?[0-9]-[0-3]?[0-9]|年[01]?[0-9]月[0-3]?[0-9]日)"
+# Tense markers. Future (f): the text sets an aim; past (p): it reports a result or a present
+# state; other (o): reporting words and 了, evidence for the genre only.
+# Each is written from its anchor, the character the scan stops at: a word whose first
+# character is common (建成后, 力争, 目标) is anchored on a rarer later one and checks the
+# characters before it with a look-behind. That is exact because no marker can have consumed
+# those characters (none holds 建 力 目 以 现 通 同 成 会 after its start) and no other marker
+# starts with them. Every alternative starts with a literal, so the regex engine skips to the
+# anchors by their character set, and the common first characters are no longer stops (twice as
+# fast). Anchored words come first: 力争 before 争取, 现已 before 已, 同比 before 比上年, as a
+# left-to-right scan finds them.
+# (kind, offset of the anchor in the word, pattern from the anchor)
+_MARKERS: Final[tuple[tuple[str, int, str], ...]] = (
+    ("f", 2, "后(?<=建成后|投产后|达产后)"),
+    ("f", 1, "争(?<=力争)"),
+    ("f", 1, "标(?<=目标)"),
+    ("p", 1, "前(?<=目前)"),
+    ("p", 1, "来(?<=以来)"),
+    ("p", 1, "已(?<=现已)"),
+    ("p", 1, "报(?<=通报)"),
+    ("o", 1, "比(?<=同比)"),
+    ("o", 1, "绩(?<=成绩)"),
+    ("o", 1, "议(?<=会议)指出"),
+    ("f", 0, "将(?![其来近])(?![^，。,；;]{0,14}?(?:作为|纳入|列为|列入|转化为|打造成|融入|融为))"),
+    ("f", 0, "届时"),
+    ("f", 0, "争取"),
+    ("f", 0, "预计"),
+    ("f", 0, "预期"),
+    ("f", 0, "确保"),
+    ("f", 0, "下一步"),
+    ("f", 0, "今后"),
+    ("f", 0, "明年"),
+    ("f", 0, "拟"),
+    ("f", 0, "计划(?=投资|总投资|实施|新建|建设|开工|完成|安排|于|到|在)"),
+    ("f", 0, "计划(?<!年度计划)(?<!工作计划)(?<!行动计划)(?![单的，,。；;、）)])"),
+    ("f", 0, "到(?<![加长高降少升大展扩]到)(?=[ ]?20[0-9]{2}[ ]?年)"),
+    ("f", 0, "要(?<![主重需纲提摘简紧必只概]要)(?![求素点闻件])"),
+    ("p", 0, "已(?![经]?[有])(?![^，。,；;]{0,8}基础上)"),
+    ("p", 0, "累计"),
+    ("p", 0, "截至"),
+    ("p", 0, "截止"),
+    ("p", 0, "去年"),
+    ("p", 0, "上年"),
+    ("p", 0, "过去"),
+    ("p", 0, "历年"),
+    ("p", 0, "年来"),
+    ("p", 0, "据悉"),
+    ("p", 0, "据了解"),
+    ("p", 0, "据统计"),
+    ("o", 0, "比上年"),
+    ("o", 0, "较上年"),
+    ("o", 0, "记者"),
+    ("o", 0, "获悉"),
+    ("o", 0, "这一年"),
+    ("o", 0, "稳中有进"),
+    ("o", 0, "召开"),
+    ("o", 0, "举行"),
+    ("o", 0, "了(?<![为除]了)(?![解如])"),
 )
-# Tense markers. Future: the text sets an aim; past: it reports a result or a present state.
-FUTURE_RE: Final = re.compile(
-    r"将(?![其来近])(?![^，。,；;]{0,14}?(?:作为|纳入|列为|列入|转化为|打造成|融入|融为))"
-    r"|建成后|投产后|达产后|届时|力争|争取|预计|预期|目标|确保|下一步|今后|明年|拟"
-    r"|计划(?=投资|总投资|实施|新建|建设|开工|完成|安排|于|到|在)|计划(?<!年度计划)(?<!工作计划)(?<!行动计划)(?![单的，,。；;、）)])"
-    r"|到(?<![加长高降少升大展扩]到)(?=[ ]?20[0-9]{2}[ ]?年)"
-    r"|20[0-9]{2}年(?:底|末)?(?:以)?前(?!期|列)"
-    r"|要(?<![主重需纲提摘简紧必只概]要)(?![求素点闻件])"
-)
-PAST_RE: Final = re.compile(
-    r"已(?![经]?[有])(?![^，。,；;]{0,8}基础上)|累计|截至|截止|去年|上年|过去|以来|目前|现已"
-    r"|历年|年来|通报|据悉|据了解|据统计"
-    r"|[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月(?![底末])"
-)
-_REPORTING: Final = re.compile(
-    r"同比|比上年|较上年|记者|获悉|这一年|稳中有进|成绩|召开|举行|会议指出"
-)
-_LE = r"了(?<![为除]了)(?![解如])"
-# One scan for all markers; the leading look-ahead on their first characters lets the regex
-# engine skip the rest of the text quickly (the alternation alone is three times slower).
-_MARKER_FIRST = (
-    "将建投达届力争预目确下今明拟计到要已累截去上过以现历年通据同比较记获了这稳成召举会0123456789"
-)
-_MARKER_RE: Final = re.compile(
-    rf"(?=[{_MARKER_FIRST}])(?:(?P<f>{FUTURE_RE.pattern})|(?P<p>{PAST_RE.pattern})"
-    rf"|(?P<o>{_REPORTING.pattern}|{_LE}))"
-)
+# an empty group after each anchor tells which marker matched (m.lastindex)
+_MARKER_RE: Final = re.compile("|".join(f"{pat[0]}(){pat[1:]}" for _k, _o, pat in _MARKERS))
+# The two markers made of digits are found from their 年 and 月 (rare next to digits); no other
+# marker holds a digit, so they never overlap the others.
+_YEAR_DEADLINE: Final = re.compile(r"20[0-9]{2}年(?:底|末)?(?:以)?前(?!期|列)")  # f: 2025年底前
+_MONTH_SPAN: Final = re.compile(r"[0-9]{1,2}[—\-－~～至到][0-9]{1,2}月(?![底末])")  # p: 1-2月
 _PLAN_TITLE: Final = re.compile(r"方案|规划|意见|通知|计划|纲要|办法|要点|措施|决定|安排|目标")
 _REVIEW_TITLE: Final = re.compile(r"综述|回眸|回顾|成就|成效|纪实|巡礼|盘点|总结")
 _REVIEW_HEADING: Final = re.compile(
@@ -68,7 +103,6 @@ _PERIODS: Final = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六":
 _PERIOD_ANY: Final = re.compile(r"十([一二三四五六])五")
 _PERIOD: Final = re.compile(r"[“\"]?十([一二三四五六])五")
 _LINE_LIMIT: Final = 400
-_BASELINE: Final = re.compile(r"(?:比|较|与|同|于)[ ]?$")
 # a line of a list: ——海洋生产总值：…, · …, ① …, （1）…, 1. …
 _LIST_ITEM: Final = re.compile(
     r"[ \u3000\t]*(?:—|-|－|·|•|●|▪|◆|■|[①-⑳]|[（(][0-9]{1,2}[)）]|[0-9]{1,2}[.．、]"
@@ -76,12 +110,16 @@ _LIST_ITEM: Final = re.compile(
 )
 _LAST_CLAUSE_END: Final = re.compile(r".*[。！？!?\n，,；;：:]", re.S)
 _SENT_LIMIT: Final = 600  # a sentence longer than this is cut: bounded work per figure
+_FAR: Final = -2  # no sentence end within the limit
 _CLAUSE_LIMIT: Final = 80
 _PARA_LIMIT: Final = 1500
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class DocContext:
+    """What the figures of one text are read against; also the cursors of the lookups (figures
+    are looked up in text order, so a cursor moves on instead of a bisect from scratch)."""
+
     text: str
     year_pos: list[int]
     year_val: list[int]
@@ -93,13 +131,22 @@ class DocContext:
     heading_years: list[int | None]
     heading_levels: list[int]
     heading_genres: list[Genre | None]
-    future_pos: list[int]
-    future_words: list[str]
+    future_pos: list[int]  # tense markers, for the genre of a block or paragraph
     past_pos: list[int]
-    past_words: list[str]
     other_past: list[int]
+    # future and past markers together, for a figure's kind (tense_future: which are future)
+    tense_pos: list[int]
+    tense_future: list[bool]
+    tense_words: list[str]
     first_deadline: int | None  # the earliest 到YYYY年 of the text: a plan's horizon
-    sent_ends: list[int] = field(default_factory=list)  # positions of 。！？!? and line ends
+    sent_ends: str  # the sentence ends that occur in the text (of 。\n！？!?)
+    tense_next: int = 0  # kind._marker_kind's cursor in the tense markers
+    year_next: int = 0  # year_index's cursor
+    heading_next: int = 0  # heading_index's cursor
+    # (last sentence end before, first one at or after) the last position `sentence` was asked
+    # about (-1: none before; len(text): none after)
+    sent_around: tuple[int, int] = (-1, -1)
+    intro_line: tuple[int, int] = (-1, -1)  # (sentence start, line start) of the last intro_year
     para_cache: dict[int, Genre | None] = field(default_factory=dict)
     intro_cache: dict[int, int | None] = field(default_factory=dict)
     earlier_pos: list[int] = field(default_factory=list)  # where an earlier period is named
@@ -115,16 +162,66 @@ class DocContext:
         return pos[i] if i >= 0 and pos[i] >= lo else -1
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """[start, end) of the 。-sentence holding pos (the end excludes the terminator)."""
-        ends = self.sent_ends
-        i = bisect_left(ends, pos)
-        start = ends[i - 1] + 1 if i else 0
-        if start < pos - _SENT_LIMIT:
-            start = pos - _SENT_LIMIT
-        end = ends[i] if i < len(ends) else len(self.text)
-        if end > pos + _SENT_LIMIT:
-            end = min(len(self.text), pos + _SENT_LIMIT)
+        """[start, end) of the 。-sentence holding pos (the end excludes the terminator).
+
+        Its ends are searched for near pos only, within the 600-character limit each way;
+        figures come in text order, so most reuse the previous figure's sentence.
+        """
+        text = self.text
+        before, after = self.sent_around  # -1: none before; len(text): none after
+        if not before < pos < after:
+            lo = pos - _SENT_LIMIT - 1
+            if lo < after < pos:  # the previous sentence's end is the nearest one known
+                lo = after
+            if lo < 0:
+                lo = 0
+            hi = pos + _SENT_LIMIT + 1
+            if hi > len(text):
+                hi = len(text)
+            last = first = -1  # the last end in [lo, pos), the first in [pos, hi)
+            for ch in self.sent_ends:  # str.rfind/find: each window shrinks to the best so far
+                j = text.rfind(ch, last + 1 if last >= 0 else lo, pos)
+                if j >= 0:
+                    last = j
+                j = text.find(ch, pos, first if first >= 0 else hi)
+                if j >= 0:
+                    first = j
+            before = last if last >= 0 else (-1 if lo == 0 else _FAR)
+            after = first if first >= 0 else (len(text) if hi == len(text) else _FAR)
+            if before != _FAR and after != _FAR:
+                self.sent_around = (before, after)
+        lo, hi = pos - _SENT_LIMIT, pos + _SENT_LIMIT
+        start = before + 1 if before != _FAR and before >= lo else lo
+        end = after if after != _FAR and after < hi else min(hi, len(text))
         return start, end
+
+    def year_index(self, pos: int) -> int:
+        """How many numeric years start before pos (bisect_left on year_pos).
+
+        Figures come in text order, so pos mostly grows between calls: a cursor moves on
+        from the last answer (a step back looks it up).
+        """
+        years = self.year_pos
+        i = self.year_next
+        if i and years[i - 1] >= pos:
+            i = bisect_left(years, pos)
+        n = len(years)
+        while i < n and years[i] < pos:
+            i += 1
+        self.year_next = i
+        return i
+
+    def heading_index(self, pos: int) -> int:
+        """How many headings start at or before pos (bisect_right on heading_starts; a cursor)."""
+        starts = self.heading_starts
+        i = self.heading_next
+        if i and starts[i - 1] > pos:
+            i = bisect_right(starts, pos)
+        n = len(starts)
+        while i < n and starts[i] <= pos:
+            i += 1
+        self.heading_next = i
+        return i
 
     def years_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """(position, year) of the numeric years written in [start, end)."""
@@ -142,16 +239,15 @@ class DocContext:
         if a < lo:
             a = lo
         m = _LAST_CLAUSE_END.match(text, a, start)
-        c_start = m.end() if m else a
         limit = end + _CLAUSE_LIMIT
         if limit > hi:
             limit = hi
         e = _CLAUSE_END.search(text, end, limit)
-        return c_start, e.start() if e else limit
+        return (m.end() if m else a), (e.start() if e else limit)
 
     def block_genre(self, pos: int) -> Genre:
         """Genre of the text at pos: its headings' genre word, else its section's markers."""
-        h = bisect_right(self.heading_starts, pos) - 1
+        h = self.heading_index(pos) - 1
         if h >= 0:
             hg = self.heading_genres[h]
             if hg is not None:
@@ -179,16 +275,21 @@ class DocContext:
         end = end if end >= 0 else min(len(text), pos + _PARA_LIMIT)
         future = _count(self.future_pos, start, end)
         past = _count(self.past_pos, start, end) + _count(self.other_past, start, end)
-        if future == 0 and past >= 2:
-            return "review"
-        lead = self.years_in(start, start + 12)  # 2023年，… opens the paragraph
-        if lead and self.doc_year is not None and future == 0 and lead[0][1] < self.doc_year:
-            return "review"
-        if lead and self.period_year and lead[0][1] <= self.period_year and future == 0:
-            return "review"
-        period = _PERIOD.match(text, start, start + 12)
-        if period and self.period is not None and _PERIODS[period.group(1)] < self.period:
-            return "review"  # “十三五”期间… in a 十四五 plan
+        if future == 0:
+            if past >= 2:
+                return "review"
+            if self.doc_year is not None or self.period_year:
+                i = bisect_left(self.year_pos, start)  # 2023年，… opens the paragraph
+                if i < len(self.year_pos) and self.year_pos[i] < start + 12:
+                    lead = self.year_val[i]
+                    if self.doc_year is not None and lead < self.doc_year:
+                        return "review"
+                    if self.period_year and lead <= self.period_year:
+                        return "review"
+        if self.period is not None:
+            period = _PERIOD.match(text, start, start + 12)
+            if period and _PERIODS[period.group(1)] < self.period:
+                return "review"  # “十三五”期间… in a 十四五 plan
         if future + past < 3:
             return None
         if past >= 2 * future + 1:
@@ -197,17 +298,28 @@ class DocContext:
             return "plan"
         return None
 
-    def intro_year(self, pos: int) -> int | None:
+    def intro_year(self, pos: int, s_start: int = -1) -> int | None:
         """The year of the line that introduces the list holding pos: `到2025年，…达到：` above
-        lines `——海洋生产总值：1600亿元；` (bounded: 12 lines, 400 characters a line)."""
+        lines `——海洋生产总值：1600亿元；` (bounded: 12 lines, 400 characters a line).
+        `s_start`: the start of pos's sentence, if known (its figures share their line)."""
         text = self.text
-        ls = text.rfind("\n", max(0, pos - _LINE_LIMIT), pos) + 1
+        at, ls = self.intro_line
+        if at != s_start or at < 0 or ls <= pos - _LINE_LIMIT:  # not the last figure's line
+            ls = text.rfind("\n", pos - _LINE_LIMIT if pos > _LINE_LIMIT else 0, pos) + 1
+            self.intro_line = (s_start, ls) if ls else (-1, -1)
         if ls == 0:
             return None  # the first line, or a line too long to be a list item
-        if text[ls - 2 : ls - 1] not in ("：", ":") and not _LIST_ITEM.match(text, ls):
-            return None  # neither right after an intro line nor a list item: no walk
-        if ls in self.intro_cache:
-            return self.intro_cache[ls]
+        cache = self.intro_cache
+        if ls in cache:  # the year depends on the line start only
+            return cache[ls]
+        found: int | None = None
+        if text[ls - 2 : ls - 1] in ("：", ":") or _LIST_ITEM.match(text, ls):
+            found = self._intro_walk(ls)  # right after an intro line, or a list item: walk up
+        cache[ls] = found
+        return found
+
+    def _intro_walk(self, ls: int) -> int | None:
+        text = self.text
         found: int | None = None
         line_start = ls
         for _ in range(12):
@@ -220,16 +332,12 @@ class DocContext:
             prev = nl + 1
             line = text[prev : line_start - 1].strip(" \u3000\t\r")
             if line.endswith(("：", ":")):
-                years = [
-                    y for p, y in self.years_in(prev, line_start)
-                    if not _BASELINE.search(text, max(0, p - 2), p)
-                ]  # fmt: skip
+                years = [y for p, y in self.years_in(prev, line_start) if not is_baseline(text, p)]
                 found = years[-1] if years else None
                 break
             if not _LIST_ITEM.match(line) or self.is_heading(prev):
                 break
             line_start = prev
-        self.intro_cache[ls] = found
         return found
 
     def is_heading(self, line_start: int) -> bool:
@@ -242,8 +350,19 @@ class DocContext:
         )
 
     def heading_year(self, pos: int) -> int | None:
-        i = bisect_right(self.heading_starts, pos) - 1
+        i = self.heading_index(pos) - 1
         return self.heading_years[i] if i >= 0 else None
+
+
+def is_baseline(text: str, p: int) -> bool:
+    """The year at p is a baseline (比2020年, 较 2020年): it is not the year a figure is for.
+
+    (`(?:比|较|与|同|于)[ ]?$` in the two characters before p; `$` also before a line break.)
+    """
+    c = text[p - 1] if p else ""
+    if c and c in "比较与同于":
+        return True
+    return (c == " " or c == "\n") and p > 1 and text[p - 2] in "比较与同于"
 
 
 def _count(positions: list[int], lo: int, hi: int) -> int:
@@ -271,52 +390,130 @@ def _title_genre(title: str) -> Genre | None:
     return None
 
 
+@cache
+def _doc_date() -> re.Pattern[str]:
+    """A dateline (发布日期：2023-05-01); compiled on first need (most callers know the date)."""
+    return re.compile(
+        r"(?:发布时间|发布日期|日期|时间|成文日期)\s*[:：]?\s*((?:19|20)[0-9]{2})\s*[-年/.]"
+        r"|(?<![0-9])((?:19|20)[0-9]{2})(?:-[01]?[0-9]-[0-3]?[0-9]|年[01]?[0-9]月[0-3]?[0-9]日)"
+    )
+
+
 def _doc_year(text: str) -> int | None:
     """Year of publication when a dateline gives one (first 1500 or last 600 characters)."""
     for chunk in (text[:1500], text[-600:]):
-        labelled = [m for m in _DOC_DATE.finditer(chunk) if m.group(1)]
-        found = labelled or list(_DOC_DATE.finditer(chunk))
+        labelled = [m for m in _doc_date().finditer(chunk) if m.group(1)]
+        found = labelled or list(_doc_date().finditer(chunk))
         if found:
             m = found[0]
             return int(m.group(1) or m.group(2))
     return None
 
 
-_TOP_HEADING: Final = re.compile(
-    r"^[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]([^\n。]{2,40})$", re.M
-)
+# a level-1 heading line; compiled (by re's cache) only when a caller passes no headings
+_TOP_HEADING: Final = r"^[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]([^\n。]{2,40})$"
 
 
 def _top_headings(text: str) -> list[Heading]:
     """Level-1 `一、…` lines, for callers that pass no headings."""
     return [
-        Heading(1, None, m.group(1), Span(m.start(), m.end())) for m in _TOP_HEADING.finditer(text)
+        Heading(1, None, m.group(1), Span(m.start(), m.end()))
+        for m in re.finditer(_TOP_HEADING, text, re.M)
     ]
+
+
+def _years(text: str) -> tuple[list[int], list[int], list[tuple[int, str]]]:
+    """Position and value of each numeric year (YEAR_RE), found from its 年; and the deadlines
+    (2025年底前) that start at those years' digits.
+
+    Years cannot overlap (each ends at its own 年), so trying YEAR_RE just before every 年 finds
+    the same years as a YEAR_RE scan, and str.find skips through the text much faster.
+    """
+    year_pos: list[int] = []
+    year_val: list[int] = []
+    deadlines: list[tuple[int, str]] = []
+    match = YEAR_RE.match
+    i = text.find("年", 4)
+    while i >= 0:
+        prev = text[i - 1]  # a digit, or the space of `2025 年`: else neither can end here
+        if prev == " ":
+            m = match(text, i - 5) if i > 4 else None
+            if m is not None:
+                year_pos.append(i - 5)
+                year_val.append(int(m.group(1)))
+        elif "0" <= prev <= "9" or "０" <= prev <= "９":
+            m = match(text, i - 4)
+            if m is not None:
+                year_pos.append(i - 4)
+                year_val.append(int(m.group(1)))
+            d = _YEAR_DEADLINE.match(text, i - 4) if prev <= "9" else None
+            if d is not None:
+                deadlines.append((i - 4, d.group(0)))
+        i = text.find("年", i + 1)
+    return year_pos, year_val, deadlines
+
+
+def _month_spans(text: str) -> list[tuple[int, str]]:
+    """_MONTH_SPAN matches (1-2月) as a left-to-right scan finds them, from their 月."""
+    out: list[tuple[int, str]] = []
+    taken = 0  # the end of the last match: a scan resumes there
+    i = text.find("月", 3)
+    while i >= 0:
+        for start in range(max(i - 5, taken), i - 2):  # 4 to 6 characters end at this 月
+            m = _MONTH_SPAN.match(text, start)
+            if m is not None and m.end() == i + 1:
+                out.append((start, m.group(0)))
+                taken = i + 1
+                break
+        i = text.find("月", i + 1)
+    return out
+
+
+_MARKER_KINDS: Final = [("", 0)] + [(k, o) for k, o, _p in _MARKERS]  # by m.lastindex
+
+
+class _Markers:
+    """The tense markers of a text, in text order."""
+
+    def __init__(self, text: str, deadlines: list[tuple[int, str]]) -> None:
+        """`deadlines`: the 2025年底前 markers, found with the years (see _years)."""
+        self.other_pos: list[int] = []  # 了 and reporting words: genre evidence only
+        self.tense_pos: list[int] = []  # future and past
+        self.tense_future: list[bool] = []
+        self.tense_words: list[str] = []
+        for m in _MARKER_RE.finditer(text):
+            kind, offset = _MARKER_KINDS[m.lastindex or 0]
+            start = m.start() - offset
+            if kind == "o":
+                self.other_pos.append(start)
+            else:
+                self.tense_pos.append(start)
+                self.tense_future.append(kind == "f")
+                self.tense_words.append(text[start : m.end()])
+        spans = _month_spans(text)
+        if deadlines or spans:  # the markers made of digits: merge them in
+            tense = sorted(
+                [
+                    *zip(self.tense_pos, self.tense_future, self.tense_words, strict=True),
+                    *[(p, True, w) for p, w in deadlines],
+                    *[(p, False, w) for p, w in spans],
+                ]
+            )
+            self.tense_pos = [p for p, _f, _w in tense]
+            self.tense_future = [f for _p, f, _w in tense]
+            self.tense_words = [w for _p, _f, w in tense]
+        tense_pos, tense_future = self.tense_pos, self.tense_future
+        self.future_pos = [p for p, f in zip(tense_pos, tense_future, strict=True) if f]
+        self.past_pos = [p for p, f in zip(tense_pos, tense_future, strict=True) if not f]
 
 
 def build_context(
     text: str, headings: Sequence[Heading], title: str | None, date: str | None = None
 ) -> DocContext:
     """`date`: the document's ISO date when the caller knows it (meta), else read from the text."""
-    year_pos: list[int] = []
-    year_val: list[int] = []
-    for m in YEAR_RE.finditer(text):
-        year_pos.append(m.start())
-        year_val.append(int(m.group(1)))
-    future_pos: list[int] = []
-    future_words: list[str] = []
-    past_pos: list[int] = []
-    past_words: list[str] = []
-    other_past: list[int] = []  # 了 and reporting words: genre evidence only
-    for m in _MARKER_RE.finditer(text):
-        if m.lastgroup == "f":
-            future_pos.append(m.start())
-            future_words.append(m.group(0))
-        elif m.lastgroup == "p":
-            past_pos.append(m.start())
-            past_words.append(m.group(0))
-        else:
-            other_past.append(m.start())
+    year_pos, year_val, year_deadlines = _years(text)
+    marks = _Markers(text, year_deadlines)
+    future_pos, past_pos, other_past = marks.future_pos, marks.past_pos, marks.other_pos
 
     def balance(lo: int, hi: int, title: str | None, default: Genre) -> tuple[Genre, int]:
         past = _count(past_pos, lo, hi) + _count(other_past, lo, hi)
@@ -346,7 +543,7 @@ def build_context(
     for h in headings:
         while stack and stack[-1][0] >= h.level:
             stack.pop()
-        ym = YEAR_RE.search(h.title)
+        ym = YEAR_RE.search(h.title) if "年" in h.title else None
         own = int(ym.group(1)) if ym else None
         year = own if own is not None else (stack[-1][1] if stack else None)
         hg = _title_genre(h.title) or (stack[-1][2] if stack else None)
@@ -355,9 +552,10 @@ def build_context(
         heading_years.append(year)
         heading_genres.append(hg)
     deadlines = [
-        int(text[p + 1 : p + 6].strip()[:4]) for p, w in zip(future_pos, future_words, strict=True)
+        int(text[p + 1 : p + 6].strip()[:4])
+        for p, w in zip(marks.tense_pos, marks.tense_words, strict=True)
         if w == "到"
-    ]  # fmt: skip
+    ]
     period_m = _PERIOD_ANY.search(title or "") or _PERIOD_ANY.search(text, 0, 300)
     period = _PERIODS[period_m.group(1)] if period_m else None
     earlier_pos = (
@@ -366,8 +564,11 @@ def build_context(
         else []
     )
     return DocContext(
+        tense_pos=marks.tense_pos,
+        tense_future=marks.tense_future,
+        tense_words=marks.tense_words,
+        sent_ends="".join(ch for ch in "。\n！？!?" if ch in text),
         earlier_pos=earlier_pos,
-        sent_ends=[m.start() for m in _SENT_END.finditer(text)],
         period=period,
         period_year=2000 + 5 * (period - 10) if period else None,
         text=text,
@@ -382,18 +583,7 @@ def build_context(
         heading_levels=[h.level for h in headings],
         heading_genres=heading_genres,
         future_pos=future_pos,
-        future_words=future_words,
         past_pos=past_pos,
-        past_words=past_words,
         other_past=other_past,
         first_deadline=min(deadlines, default=None),
     )
-
-
-def markers(positions: list[int], words: list[str], lo: int, hi: int) -> list[tuple[int, str]]:
-    """(position, word) of the markers that start in [lo, hi)."""
-    i = bisect_left(positions, lo)
-    if i == len(positions) or positions[i] >= hi:
-        return []
-    j = bisect_left(positions, hi, i)
-    return list(zip(positions[i:j], words[i:j], strict=True))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Final
 
 from tuijin.ingest.numerals import parse_arabic_number
@@ -45,19 +46,17 @@ _FIGURE_RE: Final = re.compile(
     # the name right after the figure (3个千亿产业园), read in the same pass; not consumed
     rf"(?:(?=(?P<noun>[^{re.escape(NOT_NOUN_CHARS)}{NOUN_STOP}][^{NOUN_STOP}]{{0,23}})))?"
 )
-_INSTITUTE_NO: Final = re.compile(r"[1-9][0-9]{2,3}")
-_PUA_RE: Final = re.compile(_PUA)
 _PAGE_LABEL: Final = re.compile(
     r"(?:浏览|阅读|点击|访问|字数|版次|转发|评论|点赞|收藏|分享)(?:次数|量|数)?[:：]?[ \u3000]*$"
 )
 _QUOTE_OPEN = "“\"‘'「『"
 _QUOTE_CLOSE = "”\"’'」』"
 _SCHOOLISH = "学校幼医院高中小职大托养卫以左等和及、"
-_PUNCT_RE: Final = re.compile(r"[\s,，。、；;：:！!？?（）()“”\"'‘’《》〈〉【】\[\]—…·]")
+_PUNCT: Final = frozenset(",，。、；;：:！!？?（）()“”\"'‘’《》〈〉【】[]—…·")  # and white space
 _DURATION_AFTER: Final = ("月", "多月", "小时", "工作日", "季度", "星期", "礼拜", "年", "周", "钟")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RawFigure:
     start: int
     end: int
@@ -71,6 +70,12 @@ class RawFigure:
     noun: str = ""  # the name right after the figure (kind.noun_after), "" when none
 
 
+@cache
+def _pua() -> re.Pattern[str]:
+    """Private-use characters (compiled on first need: the range is slow to compile)."""
+    return re.compile(_PUA)
+
+
 def _num(s: str) -> int | float:
     value = parse_arabic_number(s)
     return 0 if value is None else value
@@ -79,36 +84,45 @@ def _num(s: str) -> int | float:
 _UNIT_CHECKED: Final = frozenset(
     ["名", "位", "强", "所", "G", "M", "g", "个", "次", "批", "期", "届", "天", "部", "岁"]
 )
-_PAGE_HINT: Final = re.compile("[览读击问数次量发论赞藏享]")
+# the last character before a page label's figure (浏览次数：, 阅读量 …), or a colon, space or line
+# break that may stand between them: a figure after anything else needs no _PAGE_LABEL search
+_PAGE_TAIL: Final = frozenset("览读击问数次量发论赞藏享:： \u3000\n")
+_PREV_STOP: Final = frozenset("第+＋")  # an ordinal (第3), a joined code (3+8)
+# The character before a figure that some check needs: 第, +, a quote mark, the end of a page
+# label (浏览次数：) or a space in front of them. Most figures follow none: one test skips them all.
+_SUSPECT_BEFORE: Final = _PREV_STOP | frozenset(_QUOTE_OPEN) | _PAGE_TAIL
 
 
-def _excluded(text: str, m: re.Match[str], unit: str, first: float) -> bool:
+def _excluded(text: str, m: re.Match[str], unit: str, first: float, start: int, end: int) -> bool:
     """Local checks that tell a measurement from a label, rank, name or duration."""
-    start, end = m.start(), m.end()
-    before = text[max(0, start - 2) : start].rstrip(" \u3000")
-    prev = before[-1:] if before else ""
     nxt = text[end : end + 1]
-    if (prev and (prev == "第" or prev in "+＋")) or (nxt and nxt in "+＋#＃"):
-        return True  # ordinal, joined code 3+8, unit label
-    n1_end = m.end("n1")
-    if text[n1_end : n1_end + 1] in ("+", "＋"):
-        return True
-    if prev and prev in _QUOTE_OPEN:
-        close = text[end : end + 6]
-        if any(q in close for q in _QUOTE_CLOSE):
-            return True  # “111”, “3区”: a slogan, not a measurement
-    if _in_short_quote(text, start, end):
-        return True  # “1个中心、3个基地”: a slogan
-    if _PAGE_HINT.search(text, max(0, start - 8), start) and _PAGE_LABEL.search(
-        text, max(0, start - 8), start
-    ):
-        return True  # 浏览次数：1234次, 字数 3,997: page metadata
+    if nxt and nxt in "+＋#＃":
+        return True  # joined code 3+8, unit label
+    prev = text[start - 1] if start else ""
+    if prev in _SUSPECT_BEFORE:
+        if prev in _PAGE_TAIL and _PAGE_LABEL.search(text, max(0, start - 8), start):
+            return True  # 浏览次数：1234次, 字数 3,997: page metadata
+        if prev == " " or prev == "\u3000":  # the character before the spaces (two at most)
+            prev = text[start - 2] if start > 1 else ""
+            if prev == " " or prev == "\u3000":
+                prev = ""
+        if prev in _PREV_STOP:
+            return True  # ordinal, joined code 3+8
+        if prev and prev in _QUOTE_OPEN:
+            close = text[end : end + 6]
+            if any(q in close for q in _QUOTE_CLOSE):
+                return True  # “111”, “3区”: a slogan, not a measurement
     if unit in _UNIT_CHECKED and _unit_excluded(text, m, unit, first, prev, nxt):
         return True
     if unit == "度" and not m.group("unit").startswith(("万", "亿", "千")):
         return True
+    lo = start - 12 if start > 12 else 0
+    if (text.find("“", lo, start) >= 0 or text.find("「", lo, start) >= 0) and _in_short_quote(
+        text, start, end
+    ):
+        return True  # “1个中心、3个基地”: a slogan
     # inside 《a title》: the figure belongs to the title, not to this text
-    open_pos = text.rfind("《", max(0, start - 60), start)
+    open_pos = text.rfind("《", start - 60 if start > 60 else 0, start)
     return open_pos >= 0 and text.find("》", open_pos, start) < 0
 
 
@@ -122,12 +136,16 @@ def _unit_excluded(
     n1 = m.group("n1")
     if (
         unit == "所"
-        and _INSTITUTE_NO.fullmatch(n1)
+        and 3 <= len(n1) <= 4  # [1-9][0-9]{2,3}
+        and n1.isascii()
+        and n1.isdigit()
+        and n1[0] != "0"
         and int(n1) % 50
         and m.group("approx") is None
         and nxt
         and nxt not in _SCHOOLISH
-        and not _PUNCT_RE.match(nxt)
+        and nxt not in _PUNCT
+        and not nxt.isspace()
     ):
         return True  # 510所兰州航天…: an institute's number, not a count of schools
     if unit in ("G", "M", "g") and first < 10:
@@ -177,7 +195,8 @@ def scan_figures(text: str) -> list[RawFigure]:
                 continue  # 3万-5万吨: both ends share the magnitude
         v1 = int(n1) if n1.isascii() and n1.isdigit() else _num(n1)
         first = float(v1)
-        if _excluded(text, m, unit, first):
+        start, end = m.span()
+        if _excluded(text, m, unit, first, start, end):
             continue
         value: Any
         if n2 is not None:
@@ -186,13 +205,17 @@ def scan_figures(text: str) -> list[RawFigure]:
             value = [v1, "x", _num(n3)]
         else:
             value = v1
-        start, end = m.span()
-        whole = m.group(0)
         negative = (
             start > 0 and text[start - 1] in "-－−" and (start < 2 or not text[start - 2].isalnum())
         )
-        garbled = not whole.isascii() and _PUA_RE.search(whole) is not None
         unit_start = m.start("unit")
+        # a private-use character can only sit in the numbers, never in the unit
+        garbled = (
+            not n1.isascii()
+            or (n2 is not None and not n2.isascii())
+            or (n3 is not None and not n3.isascii())
+        ) and _pua().search(text, start, unit_start) is not None
+        whole = m.group(0)
         append(
             RawFigure(
                 start, end, whole, value, unit, first, garbled, negative, unit_start, noun or ""

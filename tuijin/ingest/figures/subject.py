@@ -33,8 +33,9 @@ _TRAILING_COUNT: Final = re.compile(
 # 目标值/争取值/奋斗值 name the tier, not the thing measured
 TIER_WORDS: Final = re.compile(r"(?:目标|预期|争取|奋斗)值")
 _LIST_WORDS: Final = re.compile(r"工程|项目|和|及|等")
+# (every alternative starts with a literal, so a search skips ahead by their first characters)
 _NOUN_CUT: Final = re.compile(
-    r"[“”\"]|的|等|为|要|将|已|和|及|与|之|分别|全部|落地|开工|建成|签约|培育|建设|改造|技术|研发|填补|实现"
+    r"“|”|\"|的|等|为|要|将|已|和|及|与|之|分别|全部|落地|开工|建成|签约|培育|建设|改造|技术|研发|填补|实现"
 )
 _MEASURE: Final = re.compile(
     r"(?:年|月|单笔|单个|实际)?(?:进出口额|进出口|出口额|进口额|营业收入|主营业务收入|营收|销售收入|销售额"
@@ -60,11 +61,19 @@ def topic_stem(subject: str) -> str:
     return GROWTH_RE.sub("", subject)
 
 
+# every character a _LEAD match can start with (besides white space)
+_LEAD_FIRST: Final = frozenset(
+    "、和及与或并且的,，|｜│·•●▪-—其同此另力争确预计全今当仅到至截在实达完建投0123456789０１２３４５６７８９"
+)
+
+
 def strip_ends(s: str) -> str:
     """Drop leading connectives/years and trailing verbs (match at the ends only: no scan)."""
-    m = _LEAD.match(s)
-    if m:
-        s = s[m.end() :]
+    first = s[:1]
+    if first in _LEAD_FIRST or first.isspace():
+        m = _LEAD.match(s)
+        if m:
+            s = s[m.end() :]
     if not s or (s[-1] not in _TRAIL_LAST and not s[-1].isspace()):
         return s  # no trailing verb can end here: skip the search
     t = _TRAIL.search(s, max(0, len(s) - 24))
@@ -72,7 +81,7 @@ def strip_ends(s: str) -> str:
 
 
 def subject_of(
-    pre: str, noun: str, *, reason: str | None, count: bool, topic: str | None
+    pre: str, noun: str, reason: str | None, count: bool, topic: str | None
 ) -> str | None:
     """pre: clause text before the figure (after any earlier figure); noun: the name after it."""
     if "值" in pre:
@@ -80,21 +89,22 @@ def subject_of(
     head = strip_ends(pre)
     if "、" in head:
         head = strip_ends(head.rsplit("、", 1)[1])
+    if reason is None:
+        named = _trim_noun(noun) if count and noun else ""
+        if named:
+            return named
+        subject = head[-20:]
+        if topic and (not subject or (len(subject) <= 5 and GROWTH_RE.fullmatch(subject))):
+            subject = topic_stem(topic) + subject
+        return subject or (_trim_noun(noun) if noun else "") or None
     named = _trim_noun(noun) if noun else ""
     if reason == "threshold":
         measures = _MEASURE.findall(head, max(0, len(head) - 14))
         if measures:  # 进出口额超过100万美元的企业: the measure the threshold is set on
             return str(measures[-1])
         return (named or head[-6:]) + "投资" if "投资" in pre[-4:] else named or head[-10:] or None
-    if reason is not None:
-        v = _VERB_LEAD.match(head)
-        short = head[v.end() :] if v else head
-        if len(short) > 5 or _LIST_WORDS.search(short):
-            short = ""
-        return (short + named) or head[-10:] or None
-    if count and named:
-        return named
-    subject = head[-20:]
-    if topic and (not subject or GROWTH_RE.fullmatch(subject)):
-        subject = topic_stem(topic) + subject
-    return subject or named or None
+    v = _VERB_LEAD.match(head)
+    short = head[v.end() :] if v else head
+    if len(short) > 5 or _LIST_WORDS.search(short):
+        short = ""
+    return (short + named) or head[-10:] or None

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.name}: [I004] 处理失败：{type(exc).__name__}", file=sys.stderr)
             failed += 1
             continue
-        data = result.to_json(include_text=args.text)
+        data = result.to_json(include_text=args.text, shallow=True)
         del result
         if to_stdout:
             write_json(data, sys.stdout)

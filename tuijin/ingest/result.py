@@ -9,16 +9,20 @@ keys (spans, tasks, dates, mentions) allowed by that schema.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple
 
 QuantityKind = Literal["target", "actual", "spec"]
 Tier = Literal["base", "stretch", "aspiration"]
 Value = float | int | list[Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Half-open character range [start, end) into the original document text."""
+class Span(NamedTuple):
+    """Half-open character range [start, end) into the original document text.
+
+    A named tuple rather than a frozen dataclass: a long document makes tens of thousands of
+    them, and a tuple is built several times faster (immutable and hashable all the same).
+    """
 
     start: int
     end: int
@@ -118,18 +122,23 @@ class Extraction:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def to_json(self, *, include_text: bool = False) -> dict[str, Any]:
-        """The SCHEMA.md shape plus spans and the extra facets."""
+    def to_json(self, *, include_text: bool = False, shallow: bool = False) -> dict[str, Any]:
+        """The SCHEMA.md shape plus spans and the extra facets.
+
+        With `shallow`, for writing straight to a JSON file: items share their lists with this
+        result and spans stay (start, end) tuples, which the json module writes as lists.
+        """
+        convert = _shallow_all if shallow else _plain_all
         out: dict[str, Any] = {
             "doc": self.doc,
             "meta": _plain(self.meta),
-            "headings": _plain_all(self.headings),
-            "assignments": _plain_all(self.assignments),
-            "quantities": _plain_all(self.quantities),
-            "projects": _plain_all(self.projects),
-            "tasks": _plain_all(self.tasks),
-            "dates": _plain_all(self.dates),
-            "mentions": _plain_all(self.mentions),
+            "headings": convert(self.headings),
+            "assignments": convert(self.assignments),
+            "quantities": convert(self.quantities),
+            "projects": convert(self.projects),
+            "tasks": convert(self.tasks),
+            "dates": convert(self.dates),
+            "mentions": convert(self.mentions),
             "encoding": self.encoding,
             "warnings": list(self.warnings),
         }
@@ -142,6 +151,7 @@ class Extraction:
 # generic recursion, which cost more than the extraction stages on a multi-megabyte document.
 _PLAIN_TYPES = ("str", "int", "bool", "float", "QuantityKind", "Tier")
 _FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_GETTERS: dict[type, tuple[tuple[str, ...], attrgetter[Any]]] = {}
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -156,6 +166,18 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 def _plain_all(items: list[Any]) -> list[dict[str, Any]]:
     return [_plain(item) for item in items]
+
+
+def _shallow_all(items: list[Any]) -> list[dict[str, Any]]:
+    """Items as dicts of their own values (nothing copied or converted; see to_json)."""
+    if not items:
+        return []
+    spec = _GETTERS.get(type(items[0]))
+    if spec is None:
+        names = tuple(f.name for f in fields(items[0]))
+        spec = _GETTERS[type(items[0])] = (names, attrgetter(*names))
+    names, values = spec
+    return [dict(zip(names, values(item), strict=True)) for item in items]
 
 
 def _value(value: Any) -> Any:

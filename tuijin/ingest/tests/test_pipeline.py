@@ -78,6 +78,14 @@ def test_json_shape_has_schema_keys() -> None:
     assert data["assignments"][0]["span"] == list(data["assignments"][0]["span"])
 
 
+def test_the_shallow_json_for_files_writes_exactly_what_the_full_one_does() -> None:
+    result = extract_text(PLAN)
+    full = result.to_json()
+    assert full["headings"] and isinstance(full["headings"][0]["span"], list)
+    written = json.loads(json.dumps(result.to_json(shallow=True), ensure_ascii=False))
+    assert written == full
+
+
 def test_empty_text_gives_an_empty_extraction() -> None:
     r = extract_text("")
     assert r.headings == [] and r.assignments == [] and r.meta.title is None

@@ -93,6 +93,10 @@ _WHEN_RE = re.compile(
     r"(?:(?:今年|明年|年内|年底|下月|本月|近期|近日|\d{4}年|[一二三四五六七八九十\d]{1,2}月)"
     r"(?:底|前|内|初|中旬|下旬|上旬)?){1,3}(?:前)?$"
 )
+# 至今未进场施工, 仍未开工: a negated status before the closing verb is not part of the subject.
+_NOT_YET_RE = re.compile(
+    r"(?:至今|迄今|目前|仍然|依然|仍|尚|均|都|还|也|迟迟|一直)*(?:未能|未|没有)$"
+)
 _DESC_NEXT_RE = re.compile(
     r"[，,]\s*(?:总投资|计划总投资|项目总投资|投资总额|总投资额|计划投资|估算总投资|占地|用地面积|位于"
     r"|建设内容|主要建设|建设规模|建筑面积|总建筑面积|装机容量|设计产能|建成后)"
@@ -247,11 +251,18 @@ def _sentence(
                 chain = []
             explicit = False
             continue
-        for m in _NAME_DESC_RE.finditer(text, cs, ce):  # XX项目总投资5亿元, 在XX项目现场
+        # XX项目总投资5亿元, 在XX项目现场; and a named work as the subject of its progress
+        # (XX铁路累计完成投资…, XX工程完成路基…), which must end in a strong head or 项目/工程
+        for m in _NAME_DESC_RE.finditer(text, cs, ce):
             cuts = [text.rfind(w, cs, m.start()) + len(w) for w in _SUBJECT_CUTS]
             ns = max([cs] + [c for c, w in zip(cuts, _SUBJECT_CUTS, strict=True) if c >= len(w)])
             obj = Obj(ns, m.end(), "", "bare", whole=True, described=True)
             out.extend(read_object(text, obj))
+        done = text.find("完成", cs + 5, ce)  # 沅屏至X铁路（一期）累计完成投资…
+        if done > 0 and not text.startswith("率", done + 2):
+            if text.endswith("累计", cs, done):
+                done -= 2
+            out.extend(read_object(text, Obj(cs, done, "", "bare", whole=True, described=True)))
         objs = _clause_objects(text, cs, ce, explicit, whole, quoted)
         if after_colon and objs[0].mode == "bare":
             objs[0].listed = True  # 铁路：川藏铁路、和若铁路: a list under a category
@@ -363,6 +374,8 @@ def _clause_objects(
             or (it.is_post(verb) and not text.startswith(_OPENERS, r0s))
         ):
             when = _WHEN_RE.search(text, cs, r0s)  # XX基地也将于下月开工: the time goes
+            if when is None and text[r0s - 1] in "未有能":
+                when = _NOT_YET_RE.search(text, cs, r0s)
             subject_end = when.start() if when and when.start() - cs >= 2 else r0s
             objs.append(Obj(cs, subject_end, verb, "post", explicit))
     if text[cs] == "以" and r0s > cs + 1:

@@ -35,6 +35,11 @@ _CAPACITY_IN_CLAUSE: Final = re.compile(
     r"年产(?![值量])|产能|(?:生产|设计|处理|吞吐|运输|储存|储备|供应|发电|加工|通过)[^，,。]{0,4}能力"
     r"|[日年]处理|年加工|装机容量|库容"
 )
+_YEARLY_OUTPUT: Final = re.compile(r"年产(?![值量])[^\d，,。；;、的]{1,8}$")
+_LIST_OF_PROJECTS: Final = re.compile(r"等(?:重点|重大|产业)?(?:项目|工程)")
+_CHANGE_TO: Final = re.compile(r"(?:提高|提升|增加|扩大|降低|下降|增长|压减|减少|缩短)(?:到|至)")
+_FROM_NOW: Final = ("由目前", "由现在", "由当前", "从目前", "从现在", "从当前")
+_SCALE_BEFORE: Final = ("总规模", "总规模为", "总规模达", "规模为")
 _CHANGE_VERB: Final = re.compile(r"新增|累计|完成|增加|减少|削减|压减|提高|提升|淘汰|化解|扩大")
 _AFTER_COMPLETION: Final = ("建成后", "投产后", "达产后", "竣工后")
 # Words the text right before a figure ends with (`before`, within its sentence: no line break)
@@ -65,7 +70,8 @@ _OWN_INVESTMENT: Final = re.compile(
 )
 _SIZE_WORDS: Final = (
     "设计产能", "年产能", "产能", "设计能力", "设计规模", "设计算力", "设计容量", "建设规模",
-    "装机容量", "总装机", "库容", "占地面积", "占地", "总建筑面积", "建筑面积", "全长", "线路全长",
+    "装机容量", "总装机", "库容", "占地面积", "占地", "规划面积", "总建筑面积", "建筑面积", "全长",
+    "线路全长",
     "总长", "年产", "年处理", "年加工", "日处理",
 )  # fmt: skip
 _PER_UNIT_SIZE: Final = re.compile(
@@ -144,7 +150,13 @@ def _in_project_list(text: str, fig: RawFigure, s_end: int) -> bool:
     limit = min(s_end, end + 120)
     stop = _CLAUSE_STOP.search(text, end, limit)
     clause_end = stop.start() if stop else limit
-    return _ends_list(text, end, clause_end) and text.find("等", end, clause_end) >= 0
+    if _ends_list(text, end, clause_end) and text.find("等", end, clause_end) >= 0:
+        return True
+    # A、B、C等项目已于二季度开工: the list is the clause's subject
+    return (
+        text.find("、", end, clause_end) >= 0
+        and _LIST_OF_PROJECTS.search(text, end, clause_end) is not None
+    )
 
 
 def _ends_list(text: str, start: int, end: int) -> bool:
@@ -190,6 +202,10 @@ def spec_reason(
     if text.find("单", lo, start) >= 0 and _PER_UNIT_SIZE.search(text, lo, start):
         return "size"  # 单站规模不低于10万千瓦
     physical = cat in _PHYSICAL
+    if physical and text.startswith("级", end) and noun_after(text, end + 1):
+        return "size"  # 5万吨级泊位, 1000吨级船舶: a size class
+    if physical and noun and "/" in fig.unit:
+        return "capacity"  # 1500万吨/年炼化一体化: a rate before a name is a plant's capacity
     if block and not (physical and any(w in text[s_start:start] for w in _AFTER_COMPLETION)):
         return None
     if (
@@ -208,6 +224,8 @@ def spec_reason(
         and not _CHANGE_VERB.search(text, c_start, start)
     ):
         return "capacity"  # 建成后可年产正极材料10万吨 (but 新增冷库库容100万吨 is an aim)
+    if (physical or cat == "count") and _YEARLY_OUTPUT.search(before):
+        return "capacity"  # 可形成年产挖掘机械8000台: what a plant makes in a year
     if cat == "count" and noun:
         if (has_magnitude(fig.unit) or before.endswith("年产")) and _PROJECT_NOUN.search(noun):
             return "capacity"  # 10亿罐易拉罐生产线
@@ -229,6 +247,8 @@ def _money_reason(text: str, fig: RawFigure, s_start: int, before: str) -> str |
         or before.endswith(_THRESHOLD_VERB if ent.group("de") else _EXCEEDS)
     ):
         return "threshold"  # 进出口额超过100万美元的企业, 产值超10亿元企业
+    if before.endswith(_SCALE_BEFORE) and text.startswith("的", end) and noun_after(text, end + 1):
+        return "scale"  # 总规模50亿元的产业基金: the size of a named fund
     if before.endswith(_TOTAL_BEFORE):
         if _OWN_INVESTMENT.search(before):
             return "investment"  # 该项目总投资50亿元
@@ -396,6 +416,10 @@ def _marker_kind(
     le = text.rfind("了", a, start)
     if le > best_pos and text[le - 1 : le] not in ("为", "除"):
         best_pos, best = le, "actual"
+    if best == "actual" and text.startswith(_FROM_NOW, best_pos - 1):
+        change = _CHANGE_TO.search(text, best_pos, start)
+        if change and not YEAR_RE.search(text, change.end(), start):
+            return "target"  # 由目前的30%提高到45%: the present, then the aim
     if best is not None:
         return best
     end = fig.end  # the markers in [end, c_end): a past one says actual, else a future one target

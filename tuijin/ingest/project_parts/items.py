@@ -65,6 +65,13 @@ _GROUP_OPEN_RE = re.compile("[“「‘（(《]")
 # Without brackets or quotes an item is a 、-free run; this gives it already trimmed.
 _PLAIN_ITEM_RE = re.compile(rf"[^、{_SPACE}](?:[^、]*[^、{_SPACE}])?")
 _FRAME_RE = re.compile(r"^以.{1,14}?为.{1,6}?的")
+# A closing bracket that describes the facility rather than naming a part of it: a label and a
+# figure (（装机容量4×300MW）, （总投资12亿元）) or a bare capacity (（120万千瓦）).
+_DESC_BRACKET_RE = re.compile(
+    r"[（(](?:(?:总|计划|设计|规划|年)?(?:装机容量|装机|投资|建筑面积|占地面积|用地面积|面积|占地|用地"
+    r"|规模|产能|库容|容量|全长|长度|里程|总长|年产|处理能力|日处理)[^（()）]{0,24}"
+    r"|[\d.×xX*]+\s*(?:万|亿)?(?:千瓦|兆瓦|吨|MW|GW|kW|千伏|kV|立方米|平方米|亩|公里|千米|米))[）)]$"
+)
 
 
 def split_items(text: str, start: int, end: int) -> list[Item]:
@@ -125,6 +132,10 @@ def clean(text: str, item: Item, *, keep_project: bool = False) -> Item:
         s += 1
     if s < e and text[e - 1] in "“「‘(（":
         e -= 1
+    if text[e - 1] in "）)" and e - s > 4:
+        open_at = max(text.rfind("（", s, e), text.rfind("(", s, e))
+        if open_at - s >= 2 and _DESC_BRACKET_RE.match(text, open_at, e):
+            e = open_at  # 霁南抽水蓄能电站（装机容量4×300MW）: the name without its description
     if (
         e - s > 3
         and text[s] in "“「"

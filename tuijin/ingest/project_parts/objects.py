@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuijin.ingest.lexicon import (
     ADVERBS,
@@ -69,6 +70,10 @@ _TAIL_BAD_END_RE = re.compile(f"(?:{alt(BAD_TAIL_ENDS)})$")
 _TAIL_STRIP_RE = re.compile(
     r"(?:建\s*设|改造|提升|开发|发展|整治|治理|(?:\d+|[一二两三四五六七八九十]+)(?:余|多)?[个座条项家所处])+$"
 )
+# A tail that opens with a kind of place (…等乡镇布局…, …等地建设…): the items are places.
+_TAIL_PLACE_RE = re.compile(
+    r"(?:乡镇|县区|区县|县市区|市县|街道|村镇|地区|城市|镇街|地(?![铁块标下道质热])|乡|镇|村(?![级庄]))"
+)
 _TAIL_AND_RE = re.compile(r"以及|和|及")
 _EXPLICIT_TAIL_RE = re.compile(r"、[^、]{2,40}等[^、]{0,12}(?:项目|工程)")
 _SUBJECT_VERB_RE = re.compile(r"共有|还有|包括|涉及|主要有|分别是|分别为|共计|新增|累计|其中|了")
@@ -83,8 +88,10 @@ _COUNTED_HEAD_RE = re.compile(
 )
 _COUNTED_HEAD_LAST = frozenset("设" + "".join(h[-1] for h in FACILITY_HEADS))
 _DESC_DE_RE = re.compile(
-    r"(?:总投资|计划总投资|计划投资|投资|占地|总占地|规划占地)[^，。、的]{1,16}的"
+    r"(?:总投资|计划总投资|计划投资|投资|占地|总占地|规划占地|总建筑面积|建筑面积|总用地面积|用地面积"
+    r"|占地面积|规划面积|装机容量|总装机|设计产能|年产)[^，。、的]{1,16}的"
 )
+_DESC_DE_FIRST = frozenset("总计投占规建用装设年")
 _NAMED_END_RE = re.compile(r"项目(?:建\s*设|扩能|扩产|技改|扩建)?$")
 _BRACKETED_RE = re.compile(r"“[^”]*”|（[^）]*）|\([^)]*\)|「[^」]*」")
 # Only an object of 支持/保障 needs these, so they are built and compiled on first use.
@@ -145,11 +152,18 @@ class Obj:
     listed: bool = False  # a verbless list after a category and a colon
 
 
+@lru_cache(maxsize=1024)
+def _verb_core(verb: str) -> tuple[str, bool]:
+    """A verb run without its leading adverbs, and whether it is a dead trigger (支持, 建立)."""
+    core = _ADV_LEAD_RE.sub("", verb)
+    return core, bool(core) and core.endswith(DEAD_TRIGGERS)
+
+
 def read_object(text: str, obj: Obj) -> list[Item]:
     if obj.mode == "none":
         return []
-    core = _ADV_LEAD_RE.sub("", obj.verb) if obj.verb else ""
-    dead = bool(core) and core.endswith(DEAD_TRIGGERS) and not obj.explicit
+    core, dead_verb = _verb_core(obj.verb) if obj.verb else ("", False)
+    dead = dead_verb and not obj.explicit
     s, e = obj.start, obj.end
     if dead:
         if core.endswith(("支持", "保障")) and _supports_works(text, s, e):
@@ -204,7 +218,7 @@ def read_object(text: str, obj: Obj) -> list[Item]:
             return []
         raw = [(a, b)]
     a0, b0 = raw[0]
-    if text[a0] in "总计投占规":
+    if text[a0] in _DESC_DE_FIRST:
         desc = _DESC_DE_RE.match(text, a0, b0)
         if desc and desc.end() < b0 - 1:
             raw[0] = (desc.end(), b0)  # 总投资50亿元的XX项目: the name after its description
@@ -326,7 +340,7 @@ def _tail(text: str, s: int, e: int) -> tuple[str, int, Item | None]:
             return "project", counted.start(), None
         return "open", e, None
     tail = text[last.end() : e]
-    if _TAIL_BAD_WORD_RE.match(tail):
+    if _TAIL_BAD_WORD_RE.match(tail) or _TAIL_PLACE_RE.match(tail):
         return "bad", last.start(), None  # …等产业凝炼92个招商项目: the list names industries
     if _TAIL_PROJECT_RE.match(tail):
         return "project", last.start(), None

@@ -50,8 +50,13 @@ def _by_length(words: Iterable[str]) -> WordList:
     return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
 
 
-_HEADS = _by_length(HEADS)
-_STRONG = _by_length(STRONG_HEADS)
+# Venues named by what they house (体验馆, 博物馆): a strong head, while a bare 馆 stays weak.
+_VENUES = _words(
+    "体验馆 博物馆 图书馆 纪念馆 展览馆 美术馆 科技馆 文化馆 档案馆 陈列馆 展示馆 艺术馆 规划馆"
+    " 非遗馆 民俗馆 科普馆 游泳馆 展馆"
+)
+_HEADS = _by_length((*HEADS, *_VENUES))
+_STRONG = _by_length((*STRONG_HEADS, *_VENUES))
 _WORKS = _by_length(WORKS)
 _AREAS = _by_length(AREA_SUFFIXES)
 _AREAS_OK = _by_length(AREA_OK)
@@ -260,7 +265,16 @@ def is_generic(name: str) -> bool:
         if w <= 0:
             break
         rest = rest[:w]
-    return _GENERIC_RE.fullmatch(rest) is not None
+    if _GENERIC_RE.fullmatch(rest) is not None or _is_type(rest):
+        return True
+    # 学校新建扩建工程, 寄宿制学校改造: works on a kind of facility, its head bare or typed only
+    h = _word_start(rest, _HEADS)
+    return h >= 0 and (h == 0 or _is_type(rest[:h]))
+
+
+def _is_type(mod: str) -> bool:
+    """寄宿制, 装配式, 节水型: a type of facility (two or three characters), not a name."""
+    return 2 <= len(mod) <= 3 and mod[-1] in "制式型" and all(map(_cjk, mod))
 
 
 @lru_cache(maxsize=8192)

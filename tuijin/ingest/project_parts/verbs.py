@@ -20,9 +20,14 @@ _RUN_FIRST = "".join(sorted({re.escape(w[0]) for w in ADVERBS + TRIGGERS + POST_
 # that opened with the run's repeat would be tried at every position.
 _RUN_RE = re.compile(f"[{_RUN_FIRST}](?<=(?=({_RUN})).)")
 _WEAK_RE = re.compile(f"(?:{alt(WEAK_TRIGGERS)})")
-# A verb glued to a one-character noun suffix is part of a word: 推进组, 开工率, 建设局.
-_GLUED_RE = re.compile(r"[率组者员队室局办委厅会、]|区(?=[内的面范第0-9一二三四五六七八九十])")
-_GLUED_FIRST = frozenset("率组者员队室局办委厅会、区")
+# A closing verb after 未 is that verb negated (未进场施工), not part of a word (未利用地).
+_POST_RUN_RE = re.compile(f"(?:{alt(POST_VERBS)})+")
+# A verb glued to a one-character noun suffix is part of a word: 推进组, 开工率, 建设局; so is
+# 建设 in 建设用地 (land for building, a noun).
+_GLUED_RE = re.compile(
+    r"[率组者员队室局办委厅会、]|区(?=[内的面范第0-9一二三四五六七八九十])|(?<=建设)用[地海林]"
+)
+_GLUED_FIRST = frozenset("率组者员队室局办委厅会、区用")
 _QUOTE_OPEN = "“「‘《"
 _QUOTE_CLOSE = "”」’》"
 _QUOTE_RE = re.compile("[“「‘《]")
@@ -45,6 +50,7 @@ _CAPACITY_AFTER = (
     "落地",
 )
 _CAPACITY_ENDS = ("项目", "工程", "生产线")
+_SENTENCE_STARTS = "。；;！？!?\n"
 # From the number's last digit to the end word: 万/亿, the longest unit, /年, 14 characters.
 _DIGIT_REACH = 1 + 1 + max(map(len, CAPACITY_UNITS)) + 2 + 14
 _DIGIT_RE = re.compile(r"\d")
@@ -61,6 +67,9 @@ def capacity_names(text: str) -> list[tuple[int, int]]:
             s -= 2
         if text.endswith(_CAPACITY_AFTER, max(0, s - 2), s):
             out.append((s, m.end()))
+            continue
+        if (s == 0 or text[s - 1] in _SENTENCE_STARTS) and text.startswith("年产", s):
+            out.append((s, m.end()))  # 。年产5万吨XX项目一期投产: the subject of a sentence
             continue
         de = text.rfind("的", max(0, s - 13), s)
         if de >= 0 and _cjk_run_ends(text, de + 1, s):
@@ -139,6 +148,7 @@ def verb_runs(text: str, cs: int, ce: int, quoted: bool | None = None) -> list[t
             if (
                 "\u4e00" <= prev <= "\u9fff"
                 and prev not in "要将已并和及等"
+                and not (prev == "未" and _POST_RUN_RE.fullmatch(text, rs, re_))  # 未进场施工
                 and not text.endswith(("项目", "工程"), cs, rs)
                 and _WEAK_RE.match(text, rs, re_)
             ):

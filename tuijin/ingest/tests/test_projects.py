@@ -427,3 +427,54 @@ def test_a_category_label_before_its_own_verb_does_not_continue_a_list() -> None
 def test_and_splits_a_facility_from_works_on_another_facility() -> None:
     text = "加快建设城北水厂二期和市第三污水处理厂提标改造。"
     assert names(text) == ["城北水厂二期", "市第三污水处理厂提标改造"]
+
+
+def test_bracket_describing_the_facility_is_not_part_of_its_name() -> None:
+    text = "开工建设石岭抽水蓄能电站（装机容量2×250MW），同步推进进场道路。"
+    assert names(text) == ["石岭抽水蓄能电站"]
+    text = "加快建设双河风光储一体化基地（总投资36亿元）、东坪至西岔高速公路（东坪段）。"
+    assert names(text) == ["双河风光储一体化基地", "东坪至西岔高速公路（东坪段）"]
+
+
+def test_named_work_as_the_subject_of_its_progress() -> None:
+    text = "枫桥至青溪城际铁路（一期）累计完成投资9.6亿元，隧道掘进完成率达到60%。"
+    assert names(text) == ["枫桥至青溪城际铁路（一期）"]
+    assert names("S205东湖连接线改建工程完成路面铺设的八成。") == ["S205东湖连接线改建工程"]
+    assert names("全县重点项目累计完成投资46亿元。") == []
+
+
+def test_capacity_led_name_opening_a_sentence_is_its_subject() -> None:
+    text = "东港新材料产业园已全面投产；年产5万吨碳纤维原丝项目二期车间主体封顶，预计年底试产。"
+    assert names(text) == ["东港新材料产业园", "年产5万吨碳纤维原丝项目"]
+
+
+def test_negated_status_is_not_part_of_the_subject_list() -> None:
+    text = "滨湖康养综合体、南坪货运站扩能工程至今未开工。"
+    assert names(text) == ["滨湖康养综合体", "南坪货运站扩能工程"]
+    # 未 before a verb that is not a closing one stays inside the name (未利用地)
+    text = "抓好河湾未利用地综合开发、北湖城市综合体等项目建设。"
+    assert names(text) == ["河湾未利用地综合开发", "北湖城市综合体"]
+
+
+def test_size_description_before_de_is_not_part_of_the_name() -> None:
+    text = "加快建设总建筑面积8万平方米的松溪数字产业服务中心，配套建设人才公寓。"
+    assert names(text) == ["松溪数字产业服务中心"]
+
+
+def test_venue_named_by_what_it_houses_is_a_facility() -> None:
+    assert names("建设凤鸣峰竹编文化体验馆，打造研学线路3条。") == ["凤鸣峰竹编文化体验馆"]
+
+
+def test_works_on_a_bare_or_typed_kind_of_facility_are_generic() -> None:
+    assert names("1.实施学校改扩建工程。") == []
+    assert names("3.推进寄宿制中学改造。") == []
+    assert names("推进东城实验中学改扩建。") == ["东城实验中学改扩建"]
+
+
+def test_building_land_is_a_noun_not_a_build_verb() -> None:
+    assert names("统筹新增建设用地指标800亩，优先保障重点项目。") == []
+
+
+def test_list_of_places_before_a_tail_of_townships_names_no_project() -> None:
+    assert names("在金竹、杨柳等乡镇布局一批冷链分拣园，带动农户增收。") == []
+    assert names("在东坝、西洲等地布局若干物流配套园，承接中小企业。") == []

@@ -8,6 +8,7 @@ code is 1 when any file failed. Importing this module is cheap: the engine loads
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -47,12 +48,20 @@ def _progress(files: Sequence[Path]) -> Iterable[Path]:
     return bar
 
 
-def write_json(data: dict[str, Any], fh: TextIO) -> None:
-    """One top-level key a line and one list item a line: readable, diffable, and fast.
+_COMPACT_ITEMS = 2_000  # past this many items a file is written in one piece (see write_json)
 
-    Each piece goes through json's C encoder (`json.dump` with an indent runs the pure-Python
-    encoder, which took longer than extraction itself on a multi-megabyte document).
+
+def write_json(data: dict[str, Any], fh: TextIO) -> None:
+    """One top-level key a line and one list item a line: readable and diffable.
+
+    Everything goes through json's C encoder (`json.dump` with an indent runs the pure-Python
+    encoder, which took longer than extraction itself on a multi-megabyte document). A result of
+    more items than anyone reads by eye is written compact, in one call, which is twice as fast.
     """
+    if sum(len(v) for v in data.values() if isinstance(v, list)) > _COMPACT_ITEMS:
+        fh.write(json.dumps(data, ensure_ascii=False))
+        fh.write("\n")
+        return
     fh.write("{")
     for n, (key, value) in enumerate(data.items()):
         fh.write(",\n" if n else "\n")
@@ -80,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = list(args.files)
     failed = 0
+    # A batch builds large results with no reference cycles worth collecting: the cycle
+    # collector would only walk them over and over. Each result is freed as soon as it is
+    # written, and one collection after each file clears anything left.
+    gc.disable()
     for path in _progress(files):
         try:
             result = extract_file(path, parallel=not args.serial)
@@ -99,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             with (out_dir / f"{path.stem}.json").open("w", encoding="utf-8") as fh:
                 write_json(data, fh)
         del data
+        gc.collect()
     return 1 if failed else 0
 
 

@@ -223,3 +223,23 @@ def test_lines_paragraphs_and_sentences_keep_offsets() -> None:
         "到2025年，规模突破千亿元；",
         "力争翻番！",
     ]
+
+
+def test_json_files_are_one_item_a_line_unless_the_result_is_large() -> None:
+    import io
+
+    from tuijin.ingest.cli import write_json
+
+    small = {"doc": "a.txt", "projects": [{"name": "甲项目", "span": (0, 3)}], "warnings": []}
+    out = io.StringIO()
+    write_json(small, out)
+    assert out.getvalue().count("\n") > 3
+    assert json.loads(out.getvalue()) == {**small, "projects": [{"name": "甲项目", "span": [0, 3]}]}
+    large = {
+        "doc": "b.txt",
+        "mentions": [{"text": f"单位{i}", "span": (i, i + 1)} for i in range(3000)],
+    }
+    out = io.StringIO()
+    write_json(large, out)
+    assert out.getvalue().count("\n") == 1
+    assert len(json.loads(out.getvalue())["mentions"]) == 3000

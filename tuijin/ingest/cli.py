@@ -12,8 +12,11 @@ import gc
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any, TextIO
+
+from .result import json_batches
 
 _PROGRESS_MIN = 5  # show a progress bar for batches at least this long (on a terminal)
 
@@ -48,31 +51,38 @@ def _progress(files: Sequence[Path]) -> Iterable[Path]:
     return bar
 
 
-_COMPACT_ITEMS = 2_000  # past this many items a file is written in one piece (see write_json)
+_COMPACT_ITEMS = 2_000  # past this many items a file is written compact (see write_json)
 
 
 def write_json(data: dict[str, Any], fh: TextIO) -> None:
     """One top-level key a line and one list item a line: readable and diffable.
 
-    Everything goes through json's C encoder (`json.dump` with an indent runs the pure-Python
-    encoder, which took longer than extraction itself on a multi-megabyte document). A result of
-    more items than anyone reads by eye is written compact, in one call, which is twice as fast.
+    `data` is `Extraction.to_json(shallow=True, items=False)`: its facets hold the result's
+    items, turned into dicts a batch at a time, so a long result is never held twice. Everything
+    goes through json's C encoder (`json.dump` with an indent runs the pure-Python encoder,
+    which took longer than extraction itself on a multi-megabyte document). A result of more
+    items than anyone reads by eye is written compact, a batch per encoder call.
     """
-    if sum(len(v) for v in data.values() if isinstance(v, list)) > _COMPACT_ITEMS:
-        fh.write(json.dumps(data, ensure_ascii=False))
-        fh.write("\n")
-        return
-    fh.write("{")
+    compact = sum(len(v) for v in data.values() if isinstance(v, list)) > _COMPACT_ITEMS
+    item_sep = "," if compact else ",\n  "
+    fh.write("{" if compact else "{\n")
     for n, (key, value) in enumerate(data.items()):
-        fh.write(",\n" if n else "\n")
+        if n:
+            fh.write("," if compact else ",\n")
         fh.write(f"{json.dumps(key)}: ")
-        if isinstance(value, list) and value:
-            fh.write("[\n  ")
-            fh.write(",\n  ".join([json.dumps(v, ensure_ascii=False) for v in value]))
-            fh.write("\n]")
-        else:
+        if not (isinstance(value, list) and value and is_dataclass(value[0])):
             fh.write(json.dumps(value, ensure_ascii=False))
-    fh.write("\n}\n")
+            continue
+        fh.write("[" if compact else "[\n  ")
+        for k, batch in enumerate(json_batches(value)):
+            if k:
+                fh.write(item_sep)
+            if compact:
+                fh.write(json.dumps(batch, ensure_ascii=False)[1:-1])
+            else:
+                fh.write(item_sep.join([json.dumps(v, ensure_ascii=False) for v in batch]))
+        fh.write("]" if compact else "\n]")
+    fh.write("}\n" if compact else "\n}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.name}: [I004] 处理失败：{type(exc).__name__}", file=sys.stderr)
             failed += 1
             continue
-        data = result.to_json(include_text=args.text, shallow=True)
+        data = result.to_json(include_text=args.text, shallow=True, items=False)
         del result
         if to_stdout:
             write_json(data, sys.stdout)

@@ -229,17 +229,16 @@ def test_json_files_are_one_item_a_line_unless_the_result_is_large() -> None:
     import io
 
     from tuijin.ingest.cli import write_json
+    from tuijin.ingest.result import Extraction, ProjectMention, Span
 
-    small = {"doc": "a.txt", "projects": [{"name": "甲项目", "span": (0, 3)}], "warnings": []}
+    small = extract_text(PLAN)
     out = io.StringIO()
-    write_json(small, out)
-    assert out.getvalue().count("\n") > 3
-    assert json.loads(out.getvalue()) == {**small, "projects": [{"name": "甲项目", "span": [0, 3]}]}
-    large = {
-        "doc": "b.txt",
-        "mentions": [{"text": f"单位{i}", "span": (i, i + 1)} for i in range(3000)],
-    }
+    write_json(small.to_json(shallow=True, items=False), out)
+    assert out.getvalue().count("\n") > len(small.headings)
+    assert json.loads(out.getvalue()) == small.to_json()
+    large = Extraction(doc="b.txt", text="")
+    large.projects = [ProjectMention(f"第{i}号项目", Span(i, i + 5)) for i in range(2_500)]
     out = io.StringIO()
-    write_json(large, out)
+    write_json(large.to_json(shallow=True, items=False), out)
     assert out.getvalue().count("\n") == 1
-    assert len(json.loads(out.getvalue())["mentions"]) == 3000
+    assert json.loads(out.getvalue()) == large.to_json()

@@ -12,6 +12,7 @@ from tuijin.ingest.lexicon import (
     WEAK_TRIGGERS,
     alt,
 )
+from tuijin.ingest.project_parts.signals import occurrences
 
 _RUN = f"(?:(?:{alt(ADVERBS)})*(?:{alt(TRIGGERS + POST_VERBS)}))+"
 _RUN_FIRST = "".join(sorted({re.escape(w[0]) for w in ADVERBS + TRIGGERS + POST_VERBS}))
@@ -87,7 +88,7 @@ def _capacity_matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     reversed_text = ""
     n = len(text)
-    ends = sorted(i for word in _CAPACITY_ENDS for i in _occurrences(text, word))
+    ends = sorted(i for word in _CAPACITY_ENDS for i in occurrences(text, word))
     done = -1  # the end of the last stretch searched
     for k in ends:
         if k < done or _DIGIT_RE.search(text, max(0, k - _DIGIT_REACH), k) is None:
@@ -110,15 +111,6 @@ def _cjk_run_ends(text: str, start: int, end: int) -> bool:
         if 2 <= stop - start <= 12 and all("\u4e00" <= c <= "\u9fff" for c in text[start:stop]):
             return True
     return False
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def verb_runs(text: str, cs: int, ce: int, quoted: bool | None = None) -> list[tuple[int, int]]:

@@ -10,9 +10,9 @@ a list comma or a short verb, before punctuation or a predicate) and its stem is
 
 Spans index the given text. Units and areas come from one regex pass over the left edges (a
 name starts right after one), with cheap look-aheads that skip an edge unless a suffix character
-follows soon; enterprises are looked for only in windows around 司/团/份; tiers, chains and
-leaders are found from their literal words with str.find. The word checks on a found name
-(verbs cut off its start, generic stems, industry words) are set and str operations.
+follows soon; enterprises are looked for only in windows around 司/团/份. Layouts, clusters and
+chains are found in mention_industry.py from their literal words. The word checks on a found
+name (verbs cut off its start, generic stems) are set and str operations (mention_scan.py).
 """
 
 from __future__ import annotations
@@ -20,12 +20,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import ahocorasick
+from tuijin.ingest.lexicon import words
 
-from tuijin.ingest.lexicon import CHAIN_PHRASES, GENERIC, INDUSTRY_WORDS, TIERS, words
-from tuijin.ingest.mention_scan import EDGE_CHARS, WHITESPACE, anchor_windows
+# _LAYOUT and _layout_matches are re-exported (redundant alias): the scan tests read them here
+from tuijin.ingest.mention_industry import _LAYOUT as _LAYOUT
+from tuijin.ingest.mention_industry import _chains, _clusters, _layouts
+from tuijin.ingest.mention_industry import _layout_matches as _layout_matches
+from tuijin.ingest.mention_scan import (
+    EDGE_CHARS,
+    WHITESPACE,
+    Found,
+    _clean,
+    _clean_shift,
+    _generic,
+    _rx,
+    anchor_windows,
+)
 from tuijin.ingest.result import Mention, Span
 
 _C = "\u4e00-\u9fff"
@@ -72,9 +84,6 @@ _NAMES = re.compile(
     + "(?(1)|(?(2)|(?!)))",
     re.M,
 )
-_LAYOUT_PAIR = re.compile(
-    r"[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])[一二两三四五六七八九十多]"
-)
 # Patterns of rarer shapes, compiled by _rx on first use (compiling one costs about as much as
 # running it over a long document).
 _GOV_ITEM = rf"、([{_C}]{{1,8}}?(?:局|委|办|厅|管委会|指挥部))(?=[、，,；;）)。]|$)"
@@ -83,40 +92,6 @@ _ENTERPRISE = (
     r"(?:有限责任公司|股份有限公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司|股份))"
     rf"(?![{_C}]*?(?:有限公司|公司))"
 )
-_LAYOUT = r"(?:[一二两三四五六七八九十多](?:中心|[心核轴极带廊区翼圈群点园片城环屏网团])){2,}"
-_TIER_HEAD = r"[^，。；,;]{0,80}?(产业集群|产业链|集群|产业园|产业|板块)"
-_TIER_COUNT = r"(?:[一二两三四五六七八九十0-9]+个|[一二两三四五六七八九十]大)$"
-
-
-@cache
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-# Words a name never contains: verbs and adverbs that run into it from the left. A name is cut
-# after the last of them (积极推进与名城集团 → 名城集团); 建设/发展 are only stripped at the start.
-_CUT_WORDS = """
-    推动 推进 实施 支持 加快 围绕 依托 打造 发挥 带动 覆盖 对接 涉及 培育 引进 促进 提升 构建 增加
-    实现 呈现出 坚持 批复 争取 力争 奋力 着力 搞好 充分 强力 不断 增强 行走 走进 来到 位于 落户 入驻
-    成立 设立 组建 联合 鼓励 引导 推行 深化 优化 完善 抓好 加强 强化 做大 做强 壮大 积极 重点 大力
-    全力 全面 进一步 包括 其中 以及 建成 开工 签约 投产 形成 承接 服务 依靠 同时 目前 今年 全年 累计
-    已经 正在 将要 主动 融入 聚焦 瞄准 面向 立足 紧盯 推广 新增 运营 新建 回收 培植 开办 设在 按照
-    编制 改善 进 居家 每个 跨 两 各 规划 整合
-    的 和 及 与 、 由 在 为 向
-"""
-
-
-def _by_first(words: list[str] | tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Words grouped by first character, longest first (a regex alternation's longest match)."""
-    out: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=len, reverse=True):
-        out.setdefault(w[0], []).append(w)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-_CUT = _by_first(words(_CUT_WORDS))
-_LEAD_CHARS = frozenset("在对以把向与和为到将并由从使让及要还")
-_LEAD_WORDS = ("建设", "发展", "各类", "现有", "国家级", "省级", "市级")
 
 
 def _by_last(words: str) -> dict[str, tuple[str, ...]]:
@@ -150,39 +125,6 @@ _BAD_FIRM_STARTS = words(
 )
 _FIRM_COUNT_CHARS = frozenset("0123456789一二三四五六七八九十百千几数")
 _INNER_PLACES = ("基地", "车间", "现场", "中心", "厂区", "园区")
-
-# Stems made only of these words name nothing in particular (特色优势产业园, 西部地区).
-_GENERIC_WORDS = frozenset(
-    [
-        *GENERIC,
-        *[f"{n}级" for n in "一二三四五六七八九十"],
-        *words("""该 本 各 全 我 城 社 景 小 山 矿 林 农 老 示范 功能 重点 核心 主城 市 县 区 园
-            工业 产业 不同 所在 辖 郊 城乡 山区 库区 片 经济 制造 服务业 建成 美丽 地 一个个 个 开发
-            西部 东部 中部 西北 东北 西南 东南 华北 华东 华南 华中 周边"""),
-    ]
-)
-_GENERIC_CHARS = frozenset("".join(_GENERIC_WORDS))
-_GENERIC_LENGTHS = sorted({len(w) for w in _GENERIC_WORDS})
-
-_TIER_PREFIXES = frozenset(t[: -len("亿级")] for t in TIERS)  # every tier ends in 亿级
-# Words that open a tier list, tried in this order at each position (as the regex did).
-_TIER_LEADS = words("和 及 以及 打造 培育 构建 形成 做强 壮大 发展 着力打造 重点打造")
-_CHAIN_ACTIONS = _by_first(CHAIN_PHRASES)
-
-
-def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for w in words:
-        auto.add_word(w, w)
-    auto.make_automaton()
-    return auto
-
-
-_INDUSTRY = _automaton(INDUSTRY_WORDS)
-
-
-# A found name before it becomes a Mention: its span and its attrs.
-Found = tuple[int, int, dict[str, object]]
 
 
 def extract_mentions(text: str) -> list[Mention]:
@@ -272,39 +214,6 @@ def _units_and_areas(text: str) -> tuple[list[Found], list[Span2]]:
     return units, areas
 
 
-def _clean(text: str, s: int, e: int) -> int:
-    """New start of a name once the verbs, conjunctions and 的 that ran into it are cut off."""
-    return s + _clean_shift(text[s:e])
-
-
-@lru_cache(maxsize=16384)
-def _clean_shift(raw: str) -> int:
-    """How many leading characters of `raw` ran into the name (a name recurs in a document)."""
-    # after the last cut word (leftmost-longest matches, as a regex alternation finds them)
-    s = i = 0
-    n = len(raw)
-    while i < n:
-        for w in _CUT.get(raw[i], ()):
-            if raw.startswith(w, i):
-                i += len(w)
-                s = i
-                break
-        else:
-            i += 1
-    # then past leading particles and level words (在, 建设, 省级 …)
-    while s < n:
-        if raw[s] in _LEAD_CHARS:
-            s += 1
-            continue
-        for w in _LEAD_WORDS:
-            if raw.startswith(w, s):
-                s += len(w)
-                break
-        else:
-            break
-    return s  # may reach n - 1 or n: nothing left that names anything
-
-
 def _strip_suffix(name: str, suffixes: dict[str, tuple[str, ...]]) -> str:
     """`name` without the longest of `suffixes` (see _by_last) it ends in."""
     for suffix in suffixes.get(name[-1:], ()):
@@ -336,20 +245,6 @@ def _unit_shift(raw: str) -> int:
     if not _strip_suffix(name, _GOV_SUFFIXES).lstrip("省市县区"):
         return -1  # 市领导小组: a suffix with nothing naming the body
     return s
-
-
-def _generic(stem: str) -> bool:
-    """True when `stem` is made only of generic words (特色 + 优势, 西部 + 地区 …)."""
-    if not stem or not _GENERIC_CHARS.issuperset(stem):
-        return False
-    n = len(stem)
-    reach = [True] + [False] * n
-    for i in range(n):
-        if reach[i]:
-            for k in _GENERIC_LENGTHS:
-                if i + k <= n and stem[i : i + k] in _GENERIC_WORDS:
-                    reach[i + k] = True
-    return reach[n]
 
 
 def _word_end(name: str) -> bool:
@@ -428,180 +323,3 @@ def _areas(spans: list[tuple[int, int]], taken: list[Found]) -> list[Found]:
 
 
 _NO_END = 1 << 62  # larger than any span end
-
-
-def _layouts(text: str) -> list[Found]:
-    out: list[Found] = []
-    for m in _layout_matches(text):
-        layout = m.group()
-        parts: list[str] = []
-        i = 0
-        while i < len(layout):  # numeral + part (一核, 两带) or numeral + 中心
-            k = 3 if layout.startswith("中心", i + 1) else 2
-            parts.append(layout[i : i + k])
-            i += k
-        if len(parts) >= 2:
-            out.append((m.start(), m.end(), {"layout": True, "parts": parts}))
-    return out
-
-
-def _layout_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_LAYOUT.finditer(text)`, tried only where a numeral, a part and a numeral stand in a row.
-
-    Every layout starts like that, and a pattern that opens with a character class is scanned
-    in C, which the repeated group of `_LAYOUT` is not.
-    """
-    pos = 0
-    while (pair := _LAYOUT_PAIR.search(text, pos)) is not None:
-        m = _rx(_LAYOUT).match(text, pair.start())
-        if m is None:
-            pos = pair.start() + 1
-            continue
-        yield m
-        pos = m.end()
-
-
-def _find_all(text: str, word: str) -> Iterator[int]:
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + len(word))
-
-
-def _tiers(text: str) -> list[tuple[int, int]]:
-    """Spans of the tier words (千亿级, 五百亿级 …), leftmost and longest first like a regex."""
-    out: list[tuple[int, int]] = []
-    done = 0
-    for i in _find_all(text, "亿级"):
-        for p in (i - 2, i - 1):
-            if p >= done and text[p:i] in _TIER_PREFIXES:
-                out.append((p, i + 2))
-                done = i + 2
-                break
-    return out
-
-
-def _has_tier(segment: str) -> bool:
-    return "亿级" in segment and any(t in segment for t in TIERS)
-
-
-def _has_industry(segment: str) -> bool:
-    return any(True for _ in _INDUSTRY.iter(segment))
-
-
-def _clusters(text: str) -> list[Found]:
-    out: list[Found] = []
-    tiers = _tiers(text)
-    for k, (ts, te) in enumerate(tiers):
-        head = _rx(_TIER_HEAD).match(text, te)
-        if head is None:
-            continue
-        count = _rx(_TIER_COUNT).search(text, max(0, ts - 4), ts)
-        list_end = count.start() if count else ts
-        # the list before this tier runs back to a clause break or the previous tier
-        lo = max(0, list_end - 120, tiers[k - 1][1] if k else 0)
-        start = max(lo, *(text.rfind(ch, lo, list_end) + 1 for ch in "，。；：,;:\n"))
-        start = _past_tier_lead(text, start, list_end)
-        for a, b in _split(text, start, list_end):
-            name = text[a:b]
-            if 2 <= len(name) <= 12 and _has_industry(name):
-                out.append((a, b, {"tier": text[ts:te], "head": head.group(1)}))
-    for i in _find_all(text, "产业集群"):
-        if text.startswith("化", i + 4):
-            continue  # 产业集群化 is a process
-        s, e = _named_before(text, i, i + 4)
-        if s < 0:
-            continue
-        stem = text[s : e - 4]
-        if not _generic(stem) and _has_industry(stem):
-            out.append((s, e, {}))
-    return out
-
-
-def _past_tier_lead(text: str, start: int, end: int) -> int:
-    """After the verbs and conjunctions that open a tier list (和, 打造, 重点打造 …)."""
-    i = start
-    while i < end and text[i].isspace():
-        i += 1
-    j = i
-    while True:
-        for w in _TIER_LEADS:
-            if text.startswith(w, j) and j + len(w) <= end:
-                j += len(w)
-                break
-        else:
-            break
-    return j if j > i else start
-
-
-def _named_before(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name that ends in the word at [start, end): the characters before it, cleaned."""
-    # the CJK run (at most 16 characters) that ends at `start`, or at the line break right
-    # before it (as `[\u4e00-\u9fff]{2,16}$` searched in text[start - 16 : start] finds it)
-    lo = max(0, start - 16)
-    run_end = start - 1 if start > lo and text[start - 1] == "\n" else start
-    run = run_end
-    while run > lo and "\u4e00" <= text[run - 1] <= "\u9fff":
-        run -= 1
-    if run_end - run < 2:
-        return -1, end
-    s = _clean(text, run, end)
-    if s >= start or _has_tier(text[s:end]) or "等" in text[s:end]:
-        return -1, end
-    return s, end
-
-
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Items of the 、-separated list in [start, end), without surrounding spaces."""
-    out: list[tuple[int, int]] = []
-    a = start
-    for piece in text[start:end].split("、"):
-        b = a + len(piece)
-        s, e = a, b
-        a = b + 1
-        while s < e and text[s] in " \u3000":
-            s += 1
-        while e > s and text[e - 1] in " \u3000":
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def _chains(text: str, firms: list[Found]) -> list[Found]:
-    """…产业链 names, chain actions (延链补链强链) and 链主 leaders, all found from one 链 scan."""
-    named: list[Found] = []
-    actions: list[Found] = []
-    leaders: list[Found] = []
-    done = 0  # end of the last action: actions do not overlap (as regex matches)
-    for i in _find_all(text, "链"):
-        if i >= 2 and text.startswith("产业", i - 2):
-            s, e = _named_chain(text, i - 2)
-            if s >= 0:
-                named.append((s, e, {}))
-        for p in (i - 1, i):  # an action has 链 as its first or second character
-            if p >= done:
-                for phrase in _CHAIN_ACTIONS.get(text[p], ()):
-                    if text.startswith(phrase, p):
-                        done = p + len(phrase)
-                        actions.append((p, done, {"action": phrase}))
-                        break
-        if text.startswith("主", i + 1):
-            end = i + (4 if text.startswith("企业", i + 2) else 2)  # 链主企业 or 链主
-            near = [(s, e) for s, e, _ in firms if 0 <= i - e <= 8 or 0 <= s - end <= 2]
-            leaders.append((i, end, {"leader": text[near[-1][0] : near[-1][1]]} if near else {}))
-    return named + actions + leaders
-
-
-def _named_chain(text: str, i: int) -> tuple[int, int]:
-    """The span of the chain named by the 产业链 at `i`, or (-1, -1)."""
-    nxt = text[i + 3 : i + 4]
-    if nxt in ("条", "链") or ("\u4e00" <= nxt <= "\u9fff" and text.startswith("链", i + 4)):
-        return -1, -1  # 产业链条, 产业链链长, 产业链补链: not a named chain
-    s, e = _named_before(text, i, i + 3)
-    if s < 0:
-        return -1, -1
-    stem = text[s : e - 3]
-    if _generic(stem) or not _has_industry(stem):
-        return -1, -1
-    return s, e

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,19 @@ from tuijin.orgs.models import Unit
 
 from .choices import CycleKind, SubmissionState, WarningLevel
 from .models import Cycle, Period, Submission, Warning
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+
+class YesNoWidget(django_filters.widgets.BooleanWidget):
+    """A yes/no filter whose empty choice reads 不限 (django-filter's says Unknown / 未知)."""
+
+    def __init__(
+        self, yes: str | _StrPromise, no: str | _StrPromise, attrs: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(attrs)
+        self.choices = [("", _("不限")), ("true", yes), ("false", no)]
 
 
 class SubmissionFilter(django_filters.FilterSet):
@@ -34,7 +49,9 @@ class SubmissionFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=SubmissionState.choices, label=_("状态"), empty_label=_("全部状态")
     )
-    late = django_filters.BooleanFilter(label=_("逾期报送"))
+    late = django_filters.BooleanFilter(
+        label=_("逾期报送"), widget=YesNoWidget(yes=_("逾期"), no=_("按时"))
+    )
     o = NullsLastOrderingFilter(
         fields=(
             ("period__end", "period"),
@@ -120,7 +137,9 @@ class CycleFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=CycleKind.choices, label=_("周期"), empty_label=_("全部周期")
     )
-    active = django_filters.BooleanFilter(label=_("启用"))
+    active = django_filters.BooleanFilter(
+        label=_("启用"), widget=YesNoWidget(yes=_("已启用"), no=_("已停用"))
+    )
 
     class Meta:
         model = Cycle

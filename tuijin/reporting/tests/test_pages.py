@@ -422,3 +422,14 @@ def test_a_liaison_lists_only_its_own_units_submissions(loop: SimpleNamespace) -
     assert reverse("reporting-submission-detail", args=[loop.sub_b.pk]) in page
     assert reverse("reporting-submission-detail", args=[loop.sub_a.pk]) not in page
     assert reverse("reporting-period-board", args=[loop.period.pk]) not in page
+
+
+def test_the_lateness_filter_offers_any_late_and_on_time(
+    office_client: Client, loop: SimpleNamespace
+) -> None:
+    url = reverse("reporting-submissions")
+    page = office_client.get(url).content.decode()
+    assert "不限" in page and "未知" not in page
+    late = office_client.get(url, {"late": "true"}).content.decode()
+    assert reverse("reporting-submission-detail", args=[loop.sub_b.pk]) in late  # B was late
+    assert reverse("reporting-submission-detail", args=[loop.sub_a.pk]) not in late

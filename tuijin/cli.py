@@ -45,6 +45,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _prepare_database()
     from tuijin.demo.loader import load_demo
     from tuijin.demo.plan import ingest_demo_plan
+    from tuijin.demo.reporting import load_reporting
+    from tuijin.reporting.choices import SubmissionState
 
     summary = load_demo(password=os.environ.get("TUIJIN_DEMO_PASSWORD"))
     print("演示数据已就绪 / demo data ready:")
@@ -53,6 +55,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     document, report = ingest_demo_plan()
     loaded = sum(report.linked.values())
     print(f"  示例方案《{document.title}》已提取入库（本次新增来源关联 {loaded} 处）")
+    states = load_reporting()
+    shown = "，".join(f"{SubmissionState(k).label} {n}" for k, n in states.items() if n)
+    print(f"  信息报送：上半年报送 {shown}；红黄绿灯已按今天计算")
     print()
     for login in summary.logins:
         print(f"  登录 / login: {login}")

@@ -252,3 +252,19 @@ def test_demo_plan_becomes_tasks_units_targets_and_projects_linked_to_sentences(
         assert document.text[row.start : row.end] == row.text
     again, second = ingest_demo_plan()
     assert again.pk == document.pk and not second.created
+
+
+def test_the_demo_reporting_loop_has_reports_in_every_state_and_lights(demo):
+    from tuijin.demo.reporting import load_reporting
+    from tuijin.reporting.models import Period, Submission, Warning
+
+    states = load_reporting(today=TODAY)
+    assert states == {"draft": 0, "submitted": 1, "returned": 1, "accepted": 1}
+    assert Period.objects.filter(cycle__name="重点任务与项目半年报送").count() == 2
+    returned = Submission.objects.get(state="returned")
+    assert "完成投资额" in returned.office_comment
+    assert Warning.objects.filter(level="red").exists()
+    assert Warning.objects.filter(level="green").exists()
+    history = Submission.history.count()
+    assert load_reporting(today=TODAY) == states  # a second run moves nothing on
+    assert Submission.history.count() == history

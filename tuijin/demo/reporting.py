@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from tuijin.orgs.models import Unit
 from tuijin.reporting import services
 from tuijin.reporting.choices import CycleKind, SubmissionState
@@ -18,16 +20,19 @@ from tuijin.reporting.models import Cycle, Submission
 
 CYCLE = "重点任务与项目半年报送"
 YEAR = 2026
-# unit name → (what it reports on every item, the problem it raises, what happens to it)
+# unit name → (what it reports on every item, the problem it raises, what happens to it,
+# days before (-) or after (+) the due date it reports on)
 REPORTS = {
-    "兰州市发展和改革委员会": ("按计划推进，前期手续已全部办结", "", "accept"),
+    "兰州市发展和改革委员会": ("按计划推进，前期手续已全部办结", "", "accept", -2),
     "兰州市工业和信息化局": (
         "主体工程完成约六成，设备采购已招标",
         "部分项目能耗指标待省级核定",
         "submit",
+        0,
     ),
-    "兰州市商务局": ("已完成签约，正在办理用地手续", "", "return"),
+    "兰州市商务局": ("已完成签约，正在办理用地手续", "", "return", 3),
 }
+ACCEPT_COMMENT = "内容完整，予以采纳。"
 RETURN_COMMENT = "请补充各项目本期完成投资额，并说明签约项目的落地时间。"
 
 
@@ -43,16 +48,23 @@ def load_reporting(today: dt.date | None = None) -> dict[str, int]:
     first = services.period_open(cycle=cycle, start=dt.date(YEAR, 1, 1), end=dt.date(YEAR, 6, 30))
     if today > dt.date(YEAR, 6, 30):
         services.period_open(cycle=cycle, start=dt.date(YEAR, 7, 1), end=dt.date(YEAR, 12, 31))
-    for name, (progress, problem, outcome) in REPORTS.items():
+    for name, (progress, problem, outcome, days) in REPORTS.items():
         unit = Unit.objects.filter(name=name).first()
-        if unit is not None:
-            _report(services.submission_start(unit=unit, period=first), progress, problem, outcome)
+        if unit is None:
+            continue
+        when = timezone.make_aware(
+            dt.datetime.combine(first.due_date + dt.timedelta(days=days), dt.time(10))
+        )
+        submission = services.submission_start(unit=unit, period=first, now=when)
+        _report(submission, progress, problem, outcome, when)
     services.warnings_compute(today=today)
     states = Submission.objects.filter(period__cycle=cycle).values_list("state", flat=True)
     return {state: list(states).count(state) for state in SubmissionState.values}
 
 
-def _report(submission: Submission, progress: str, problem: str, outcome: str) -> None:
+def _report(
+    submission: Submission, progress: str, problem: str, outcome: str, when: dt.datetime
+) -> None:
     """Fill in and move on a report that is still a draft (a later run leaves it as it is)."""
     if submission.state != SubmissionState.DRAFT:
         return
@@ -66,8 +78,9 @@ def _report(submission: Submission, progress: str, problem: str, outcome: str) -
         )
     if not entries:
         services.submission_update(submission=submission, summary=progress)
-    submission = services.submission_submit(submission=submission)
+    submission = services.submission_submit(submission=submission, now=when)
+    reviewed = when + dt.timedelta(days=2)
     if outcome == "accept":
-        services.submission_accept(submission=submission, comment="内容完整，予以采纳。")
+        services.submission_accept(submission=submission, comment=ACCEPT_COMMENT, now=reviewed)
     elif outcome == "return":
-        services.submission_return(submission=submission, comment=RETURN_COMMENT)
+        services.submission_return(submission=submission, comment=RETURN_COMMENT, now=reviewed)

@@ -268,3 +268,12 @@ def test_the_demo_reporting_loop_has_reports_in_every_state_and_lights(demo):
     history = Submission.history.count()
     assert load_reporting(today=TODAY) == states  # a second run moves nothing on
     assert Submission.history.count() == history
+
+
+def test_the_demo_reports_came_in_on_time_but_one(demo):
+    from tuijin.demo.reporting import load_reporting
+    from tuijin.reporting.models import Submission
+
+    load_reporting(today=TODAY)
+    late = dict(Submission.objects.values_list("unit__short_name", "late"))
+    assert late == {"市发展改革委": False, "市工信局": False, "市商务局": True}

@@ -7,15 +7,19 @@ import io
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tuijin.core.tests import import_page_fixtures as shared
 from tuijin.core.tests.excel_builders import ledger_bytes
 from tuijin.orgs.models import Unit, UnitAlias
 from tuijin.plans.models import Assignment, Task
+
+# the office user and its client (tuijin/core/tests/import_page_fixtures.py)
+office = shared.office
+client = shared.client
 
 HEADER = ["序号", "任务名称", "牵头单位", "责任单位", "完成时限", "状态", "完成进度(%)"]
 FIRST_DATA_ROW = 4  # title, note, one header row
@@ -40,22 +44,6 @@ def units(db: None) -> None:
     fgw = Unit.objects.create(name="江城市发展和改革委员会", short_name="市发改委")
     UnitAlias.objects.create(unit=fgw, name="发改委")
     Unit.objects.create(name="江城市工业和信息化局", short_name="市工信局")
-
-
-@pytest.fixture
-def office(db: None, settings: Any, tmp_path: Any) -> Any:
-    settings.DATA_DIR = tmp_path
-    user = get_user_model()(username="office", is_superuser=True, is_staff=True)
-    user.set_unusable_password()
-    user.save()
-    return user
-
-
-@pytest.fixture
-def client(office: Any) -> Client:
-    c = Client()
-    c.force_login(office)
-    return c
 
 
 def counts() -> tuple[int, int, int, int]:

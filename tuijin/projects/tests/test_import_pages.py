@@ -13,10 +13,15 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tuijin.core.tests import import_page_fixtures as shared
 from tuijin.core.tests.excel_builders import Header, ledger_bytes
 from tuijin.geo.models import Area
 from tuijin.orgs.models import Unit, UnitAlias
 from tuijin.projects.models import AnnualPlan, ProgressReport, Project
+
+# the office user and its client (tuijin/core/tests/import_page_fixtures.py)
+office = shared.office
+client = shared.client
 
 HEADER: list[Header] = [
     "序号",
@@ -51,22 +56,6 @@ def region(db: None) -> None:
     UnitAlias.objects.create(unit=fgw, name="发改委")
     Unit.objects.create(name="江城市工业和信息化局", short_name="市工信局")
     Area.objects.create(name="东山县", kind="county")
-
-
-@pytest.fixture
-def office(db: None, settings: Any, tmp_path: Any) -> Any:
-    settings.DATA_DIR = tmp_path
-    user = get_user_model()(username="office", is_superuser=True, is_staff=True)
-    user.set_unusable_password()
-    user.save()
-    return user
-
-
-@pytest.fixture
-def client(office: Any) -> Client:
-    c = Client()
-    c.force_login(office)
-    return c
 
 
 def counts() -> tuple[int, int, int, int]:

@@ -1,7 +1,8 @@
-"""Run one piece of work in a forked child process while the parent goes on with the rest.
+"""Work done in a forked child process while the parent goes on with the rest.
 
-The command line extracts long documents on two cores this way: the project stage, the costliest,
-runs in a child while the parent runs the figure and mention stages. The child shares the parent's
+The command line extracts long documents on two cores this way: a child starts on the pieces of
+the project and mention stages while the parent runs the others, then both share what is left of
+those pieces (Shared; Forked runs one piece of work in a child). The child shares the parent's
 memory copy-on-write, so nothing is copied in and only the (small) result comes back, pickled,
 through a pipe. Only a single-threaded process on a POSIX system forks (forking a process with
 other threads can deadlock the child); anywhere else, and when the child fails to report, the work
@@ -14,9 +15,11 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
 import threading
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -89,3 +92,84 @@ class Forked(Generic[T]):
         os.waitpid(self._pid, 0)
         os.close(self._read_fd)
         self._pid = 0
+
+
+_TOKEN = struct.Struct("=I")
+_MAX_PIECES = 16_000  # their numbers must fit a pipe's buffer (64 KiB) before anyone reads
+
+
+class Shared(Generic[T]):
+    """Independent pieces of work done by this process and one forked child together.
+
+    The pieces' numbers wait in a pipe; whichever process is free reads the next number (a
+    read of a few bytes from a pipe is atomic) and does that piece, so both stay busy until the
+    last piece is taken, however the machine shares its cores between them. The child starts at
+    once; this process joins in when it asks for the results. A piece's error is kept with the
+    piece and raised only to the one who asks for that piece. Without a child (no fork, or it
+    died), every piece not yet done is done here.
+    """
+
+    def __init__(self, pieces: Sequence[Callable[[], T]]) -> None:
+        self._pieces = list(pieces)
+        self._done: dict[int, tuple[bool, Any]] = {}
+        self._read_fd = -1
+        self._child: Forked[dict[int, tuple[bool, Any]]] | None = None
+        if not can_fork() or not 1 < len(self._pieces) <= _MAX_PIECES:
+            return
+        read_fd, write_fd = os.pipe()
+        try:
+            os.write(write_fd, b"".join(_TOKEN.pack(i) for i in range(len(self._pieces))))
+        finally:
+            os.close(write_fd)  # an empty pipe now reads as its end
+        self._read_fd = read_fd
+        self._child = Forked(partial(self._take_all, pickled=True))
+
+    def _take_all(self, *, pickled: bool = False) -> dict[int, tuple[bool, Any]]:
+        """Do pieces until none is left in the pipe; their outcomes by number.
+
+        The child pickles each result as soon as it has it (`pickled`), so that little work is
+        left between its last piece and its report, which this process waits for.
+        """
+        done: dict[int, tuple[bool, Any]] = {}
+        while self._read_fd >= 0:
+            token = os.read(self._read_fd, _TOKEN.size)
+            if len(token) < _TOKEN.size:
+                break
+            (i,) = _TOKEN.unpack(token)
+            try:
+                value = self._pieces[i]()
+                done[i] = (True, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if pickled else value)
+            except Exception as exc:  # kept for whoever asks for this piece
+                done[i] = (False, exc)
+        return done
+
+    def result(self, i: int) -> T:
+        """Piece `i`'s result (its error raised here); all pieces are finished by the first call."""
+        if self._child is not None:
+            self._done.update(self._take_all())
+            with contextlib.suppress(Exception):  # an unreadable report: its pieces are redone
+                for k, (ok, value) in self._child.result().items():
+                    self._done[k] = (True, pickle.loads(value)) if ok else (False, value)
+            self._close()
+        if i not in self._done:  # not shared, or taken by a child that died
+            try:
+                self._done[i] = (True, self._pieces[i]())
+            except Exception as exc:
+                self._done[i] = (False, exc)
+        ok, value = self._done[i]
+        if not ok:
+            raise value
+        result: T = value
+        return result
+
+    def cancel(self) -> None:
+        """Stop the child if it is still working (on a time-out or an error here)."""
+        if self._child is not None:
+            self._child.cancel()
+            self._close()
+
+    def _close(self) -> None:
+        self._child = None
+        if self._read_fd >= 0:
+            os.close(self._read_fd)
+            self._read_fd = -1

@@ -1,8 +1,9 @@
 """The extraction pipeline: an ordered list of named stages over one working document.
 
-read → normalise → segment → meta → headings → (fork) → assignments → tables → dates → tasks →
-quantities → projects → mentions. With `parallel` (the command line), the project stage of a
-long text starts in a forked child right after the headings and is collected in its place.
+read → normalise → (share) → segment → meta → headings → assignments → tables → dates → tasks →
+quantities → projects → mentions. With `parallel` (the command line), a forked child starts on the
+project and mention pieces of a long text as soon as it is normalised; this process joins in
+when it reaches them (see _share).
 Each stage reads what earlier stages put on `Work` and adds its own part. A stage that fails on
 an unexpected input is recorded as a warning and the others go on, so any input ends in an
 Extraction (or an ExtractionError from reading or the time limit).
@@ -27,13 +28,10 @@ from typing import Any, TypeVar
 from .assignments import Found, declares_first_lead, extract_assignments
 from .dates import extract_dates
 from .errors import BROKEN_FILE, TIMEOUT, ExtractionError
-from .forked import Forked
+from .forked import Shared
 from .headings import Outline, extract_headings
-from .mentions import extract_mentions
 from .meta import extract_meta
 from .normalize import matching_text
-from .projects import extract_projects
-from .quantities import extract_quantities
 from .readers import read_document
 from .result import Extraction, Heading, Mention, ProjectMention, Span
 from .segment import Line, split_lines
@@ -55,8 +53,9 @@ class Work:
     outline: Outline = field(default_factory=Outline)
     found: list[Found] = field(default_factory=list)
     tables: list[TableItem] = field(default_factory=list)
-    parallel: bool = False  # may run a stage in a forked child (see forked.py)
-    forked: dict[str, Forked[Any]] = field(default_factory=dict)
+    parallel: bool = False  # may share stages' pieces with a forked child (see _share)
+    shared: Shared[list[Any]] | None = None
+    shares: dict[str, range] = field(default_factory=dict)  # a stage's piece numbers
 
 
 def _normalize(w: Work) -> None:
@@ -153,6 +152,8 @@ def shifted(items: list[T], offset: int) -> list[T]:
 
 def _quantities(w: Work) -> None:
     """One pass over the whole text: the figures stage is linear, so it needs no chunks."""
+    from .quantities import extract_quantities
+
     w.result.quantities.extend(
         extract_quantities(
             w.simp,
@@ -164,27 +165,71 @@ def _quantities(w: Work) -> None:
     )
 
 
-def _find_projects(w: Work) -> list[ProjectMention]:
-    found: list[ProjectMention] = []
-    seen: set[str] = set()
-    for start, end, heads in chunks(w.simp, w.result.headings):
-        for p in shifted(extract_projects(w.simp[start:end], headings=heads), start):
-            p = _as_printed(w, p)
-            if start == 0 or p.name not in seen:  # a chunk repeats no name of an earlier one
-                seen.add(p.name)
-                found.append(p)
-    return found
+# The figure, project and mention stages import their modules when they first run: most of an
+# import's time is compiling the stage's regexes, and after the fork of a long text (see _share)
+# each process compiles only those of the stages it runs, at the same time as the other.
 
 
-def _fork_projects(w: Work) -> None:
-    """On a long text, when allowed, find the projects in a child process meanwhile."""
-    if w.parallel and len(w.simp) >= PARALLEL_MIN_CHARS:
-        w.forked["projects"] = Forked(partial(_find_projects, w))
+def _projects_in(text: str, start: int, end: int) -> list[ProjectMention]:
+    from .projects import extract_projects
+
+    return shifted(extract_projects(text[start:end]), start)
+
+
+def _mentions_in(text: str, start: int, end: int) -> list[Mention]:
+    from .mentions import extract_mentions
+
+    return shifted(extract_mentions(text[start:end]), start)
+
+
+def _project_pieces(w: Work) -> list[Callable[[], list[Any]]]:
+    return [partial(_projects_in, w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
+
+
+def _mention_pieces(w: Work) -> list[Callable[[], list[Any]]]:
+    return [partial(_mentions_in, w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
+
+
+# The stages whose pieces (chunks of the text) can be done by either of two processes.
+PIECES: dict[str, Callable[[Work], list[Callable[[], list[Any]]]]] = {
+    "projects": _project_pieces,
+    "mentions": _mention_pieces,
+}
+
+
+def _share(w: Work) -> None:
+    """On a long text, when allowed, a forked child starts on the pieces of PIECES' stages.
+
+    This process joins in when it reaches the first of those stages (see forked.Shared), so
+    the figures and tasks found here meanwhile and the pieces found there balance themselves.
+    """
+    if not (w.parallel and len(w.simp) >= PARALLEL_MIN_CHARS):
+        return
+    pieces: list[Callable[[], list[Any]]] = []
+    for stage, make in PIECES.items():
+        made = make(w)
+        w.shares[stage] = range(len(pieces), len(pieces) + len(made))
+        pieces.extend(made)
+    w.shared = Shared(pieces)
+
+
+def _pieces_of(w: Work, stage: str) -> list[list[Any]]:
+    """The results of a stage's pieces in text order, from the shared work or done here."""
+    if w.shared is None:
+        return [piece() for piece in PIECES[stage](w)]
+    shared = w.shared
+    return [shared.result(i) for i in w.shares[stage]]
 
 
 def _projects(w: Work) -> None:
-    forked = w.forked.pop("projects", None)
-    w.result.projects = forked.result() if forked else _find_projects(w)
+    found: list[ProjectMention] = w.result.projects
+    seen: set[str] = set()
+    for k, piece in enumerate(_pieces_of(w, "projects")):
+        for p in piece:
+            p = _as_printed(w, p)
+            if k == 0 or p.name not in seen:  # a chunk repeats no name of an earlier one
+                seen.add(p.name)
+                found.append(p)
 
 
 def _as_printed(w: Work, item: Named) -> Named:
@@ -198,18 +243,17 @@ def _as_printed(w: Work, item: Named) -> Named:
 
 
 def _mentions(w: Work) -> None:
-    for start, end, _ in chunks(w.simp, []):
-        found = shifted(extract_mentions(w.simp[start:end]), start)
-        w.result.mentions.extend(_as_printed(w, m) for m in found)
+    for piece in _pieces_of(w, "mentions"):
+        w.result.mentions.extend(_as_printed(w, m) for m in piece)
 
 
 Stage = tuple[str, Callable[[Work], None]]
 STAGES: list[Stage] = [
     ("normalize", _normalize),
+    ("share", _share),
     ("segment", _segment),
     ("meta", _meta),
     ("headings", _headings),
-    ("fork", _fork_projects),
     ("assignments", _assignments),
     ("tables", _tables),
     ("dates", _dates),
@@ -232,8 +276,8 @@ def extract_text(
     """Run every stage over `text`; past the time budget the extraction stops with TIMEOUT (I006).
 
     Between stages the budget is checked; in the main thread of a Unix process an interval
-    timer also interrupts a stage that runs past it. With `parallel`, a long text's project
-    stage runs in a forked child meanwhile (a single-threaded process only; same result).
+    timer also interrupts a stage that runs past it. With `parallel`, a long text's project and
+    mention pieces are shared with a forked child (a single-threaded process only; same result).
     """
     if budget_s is None:
         budget_s = time_budget(len(text))
@@ -280,8 +324,8 @@ def _run(text: str, name: str, encoding: str | None, budget_s: float, parallel: 
     try:
         _stages(work, budget_s)
     finally:
-        for forked in work.forked.values():  # a stage stopped early: the child is not needed
-            forked.cancel()
+        if work.shared is not None:  # a stage stopped early: the child is not needed
+            work.shared.cancel()
         if collecting:
             gc.enable()
     return work.result

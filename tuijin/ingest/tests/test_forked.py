@@ -12,10 +12,11 @@ import subprocess
 import sys
 import textwrap
 import threading
+from functools import partial
 
 import pytest
 
-from tuijin.ingest.forked import Forked, can_fork
+from tuijin.ingest.forked import Forked, Shared, can_fork
 
 needs_posix = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -106,27 +107,100 @@ def test_with_another_thread_running_the_work_stays_in_this_process() -> None:
 
 
 @needs_posix
+def test_shared_pieces_are_done_by_both_processes_and_come_back_in_order() -> None:
+    out = fresh(
+        """
+        import os, time
+        from tuijin.ingest.forked import Shared
+
+        def piece(i):
+            time.sleep(0.02)
+            return (i, os.getpid())
+
+        main = os.getpid()
+        shared = Shared([lambda i=i: piece(i) for i in range(30)])
+        time.sleep(0.1)  # the child starts at once; this process joins in when it asks
+        got = [shared.result(i) for i in range(30)]
+        print([i for i, _ in got] == list(range(30)))
+        print(len({pid for _, pid in got}), any(pid == main for _, pid in got))
+        """
+    )
+    assert out.split() == ["True", "2", "True"]
+
+
+def test_an_error_in_one_piece_is_raised_only_for_that_piece() -> None:
+    def piece(i: int) -> int:
+        if i == 2:
+            raise ValueError("第三块坏了")
+        return i * 10
+
+    shared = Shared([partial(piece, i) for i in range(5)])
+    assert [shared.result(i) for i in (0, 1, 3, 4)] == [0, 10, 30, 40]
+    with pytest.raises(ValueError, match="第三块坏了"):
+        shared.result(2)
+
+
+@needs_posix
+def test_pieces_taken_by_a_child_that_dies_are_done_here() -> None:
+    out = fresh(
+        """
+        import os, time
+        from tuijin.ingest.forked import Shared
+        main = os.getpid()
+
+        def piece(i):
+            if os.getpid() != main and i == 3:
+                os._exit(3)  # the child dies with pieces taken and not reported
+            time.sleep(0.01)
+            return i
+
+        shared = Shared([lambda i=i: piece(i) for i in range(10)])
+        print([shared.result(i) for i in range(10)] == list(range(10)))
+        """
+    )
+    assert out == "True"
+
+
+@needs_posix
+def test_cancel_stops_the_sharing_child() -> None:
+    out = fresh(
+        """
+        import os, time
+        from tuijin.ingest.forked import Shared
+        shared = Shared([lambda: time.sleep(60)] * 3)
+        pid = shared._child._pid
+        shared.cancel()
+        try:
+            os.kill(pid, 0)
+            print("still there")
+        except ProcessLookupError:
+            print("gone")
+        """
+    )
+    assert out == "gone"
+
+
+@needs_posix
 def test_parallel_extraction_finds_exactly_what_the_serial_one_finds() -> None:
     out = fresh(
         """
-        import json, os
+        import os
         from tuijin.ingest import pipeline
         from tuijin.ingest.pipeline import PARALLEL_MIN_CHARS, extract_text
         from tuijin.ingest.tests.test_pipeline import PLAN
 
-        main, seen = os.getpid(), []
-        find = pipeline._find_projects
+        main, pids = os.getpid(), set()
+        find = pipeline._projects_in
 
-        def watched(w):
-            seen.append(os.getpid() != main)  # recorded in the child when it forks
-            return find(w)
+        def watched(*args):
+            pids.add(os.getpid())
+            return find(*args)
 
-        pipeline._find_projects = watched
+        pipeline._projects_in = watched
         text = (PLAN + "\\n") * (PARALLEL_MIN_CHARS // len(PLAN) + 1)
         serial = extract_text(text, name="plan.txt").to_json()
         parallel = extract_text(text, name="plan.txt", parallel=True).to_json()
-        print(bool(serial["projects"]), parallel == serial, seen == [False])
+        print(bool(serial["projects"]), bool(serial["mentions"]), parallel == serial)
         """
     )
-    # the child's record stays in the child: the parent saw only the serial call
     assert out.split() == ["True", "True", "True"]

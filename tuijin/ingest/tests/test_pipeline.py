@@ -40,7 +40,7 @@ PLAN = doc("""
 
 def test_stages_are_named_and_ordered() -> None:
     names = [name for name, _ in STAGES]
-    assert names[:3] == ["normalize", "segment", "meta"]
+    assert names[:4] == ["normalize", "share", "segment", "meta"]
     assert names.index("headings") < names.index("assignments") < names.index("tasks")
 
 

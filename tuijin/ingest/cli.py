@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import is_dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
-from .result import json_batches
+import orjson
 
 _PROGRESS_MIN = 5  # show a progress bar for batches at least this long (on a terminal)
 
@@ -52,37 +51,49 @@ def _progress(files: Sequence[Path]) -> Iterable[Path]:
 
 
 _COMPACT_ITEMS = 2_000  # past this many items a file is written compact (see write_json)
+_BATCH = 1_000  # items encoded per call, so that a long result is never held twice
 
 
-def write_json(data: dict[str, Any], fh: TextIO) -> None:
+def _tuple_as_list(value: object) -> list[Any]:
+    """orjson's fallback: a Span (a named tuple) is written as [start, end]."""
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} 无法写成 JSON")
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_tuple_as_list, option=orjson.OPT_NON_STR_KEYS)
+
+
+def write_json(data: dict[str, Any], fh: BinaryIO) -> None:
     """One top-level key a line and one list item a line: readable and diffable.
 
-    `data` is `Extraction.to_json(shallow=True, items=False)`: its facets hold the result's
-    items, turned into dicts a batch at a time, so a long result is never held twice. Everything
-    goes through json's C encoder (`json.dump` with an indent runs the pure-Python encoder,
-    which took longer than extraction itself on a multi-megabyte document). A result of more
-    items than anyone reads by eye is written compact, a batch per encoder call.
+    `data` is `Extraction.to_json(shallow=True, items=False)`: its facets hold the result's own
+    item objects, which orjson writes directly (dataclasses included), a batch at a time; the
+    standard json module spent longer on a multi-megabyte result than some stages did. A result
+    of more items than anyone reads by eye is written compact, a batch per call. UTF-8 bytes.
     """
     compact = sum(len(v) for v in data.values() if isinstance(v, list)) > _COMPACT_ITEMS
-    item_sep = "," if compact else ",\n  "
-    fh.write("{" if compact else "{\n")
+    item_sep = b"," if compact else b",\n  "
+    fh.write(b"{" if compact else b"{\n")
     for n, (key, value) in enumerate(data.items()):
         if n:
-            fh.write("," if compact else ",\n")
-        fh.write(f"{json.dumps(key)}: ")
+            fh.write(b"," if compact else b",\n")
+        fh.write(_dumps(key) + b": ")
         if not (isinstance(value, list) and value and is_dataclass(value[0])):
-            fh.write(json.dumps(value, ensure_ascii=False))
+            fh.write(_dumps(value))
             continue
-        fh.write("[" if compact else "[\n  ")
-        for k, batch in enumerate(json_batches(value)):
+        fh.write(b"[" if compact else b"[\n  ")
+        for k in range(0, len(value), _BATCH):
             if k:
                 fh.write(item_sep)
+            batch = value[k : k + _BATCH]
             if compact:
-                fh.write(json.dumps(batch, ensure_ascii=False)[1:-1])
+                fh.write(_dumps(batch)[1:-1])
             else:
-                fh.write(item_sep.join([json.dumps(v, ensure_ascii=False) for v in batch]))
-        fh.write("]" if compact else "\n]")
-    fh.write("}\n" if compact else "\n}\n")
+                fh.write(item_sep.join([_dumps(v) for v in batch]))
+        fh.write(b"]" if compact else b"\n]")
+    fh.write(b"}\n" if compact else b"\n}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,9 +128,11 @@ def main(argv: list[str] | None = None) -> int:
         data = result.to_json(include_text=args.text, shallow=True, items=False)
         del result
         if to_stdout:
-            write_json(data, sys.stdout)
+            sys.stdout.flush()
+            write_json(data, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         else:
-            with (out_dir / f"{path.stem}.json").open("w", encoding="utf-8") as fh:
+            with (out_dir / f"{path.stem}.json").open("wb") as fh:
                 write_json(data, fh)
         del data
         gc.collect()

@@ -8,7 +8,6 @@ keys (spans, tasks, dates, mentions) allowed by that schema.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Literal, NamedTuple
@@ -130,8 +129,8 @@ class Extraction:
 
         With `shallow`, for writing straight to a JSON file: items share their lists with this
         result and spans stay (start, end) tuples, which the json module writes as lists.
-        Without `items`, the facets hold the result's own item objects, for a writer that turns
-        them into dicts a batch at a time (json_batches).
+        Without `items`, the facets hold the result's own item objects, for a writer that
+        encodes them itself (the command line's, with orjson).
         """
         convert: Any = list if not items else _shallow_all if shallow else _plain_all
         out: dict[str, Any] = {
@@ -171,12 +170,6 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 def _plain_all(items: list[Any]) -> list[dict[str, Any]]:
     return [_plain(item) for item in items]
-
-
-def json_batches(items: list[Any], size: int = 1_000) -> Iterator[list[dict[str, Any]]]:
-    """Result items as shallow dicts, `size` at a time, so a long result is never held twice."""
-    for i in range(0, len(items), size):
-        yield _shallow_all(items[i : i + size])
 
 
 def _shallow_all(items: list[Any]) -> list[dict[str, Any]]:

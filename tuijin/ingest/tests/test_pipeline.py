@@ -232,13 +232,13 @@ def test_json_files_are_one_item_a_line_unless_the_result_is_large() -> None:
     from tuijin.ingest.result import Extraction, ProjectMention, Span
 
     small = extract_text(PLAN)
-    out = io.StringIO()
+    out = io.BytesIO()
     write_json(small.to_json(shallow=True, items=False), out)
-    assert out.getvalue().count("\n") > len(small.headings)
+    assert out.getvalue().count(b"\n") > len(small.headings)
     assert json.loads(out.getvalue()) == small.to_json()
     large = Extraction(doc="b.txt", text="")
     large.projects = [ProjectMention(f"第{i}号项目", Span(i, i + 5)) for i in range(2_500)]
-    out = io.StringIO()
+    out = io.BytesIO()
     write_json(large.to_json(shallow=True, items=False), out)
-    assert out.getvalue().count("\n") == 1
+    assert out.getvalue().count(b"\n") == 1
     assert json.loads(out.getvalue()) == large.to_json()

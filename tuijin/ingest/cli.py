@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import is_dataclass
@@ -128,9 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         data = result.to_json(include_text=args.text, shallow=True, items=False)
         del result
         if to_stdout:
-            sys.stdout.flush()
-            write_json(data, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            try:
+                sys.stdout.flush()
+                write_json(data, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:  # the reader stopped (… | head): nothing more to write
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
         else:
             with (out_dir / f"{path.stem}.json").open("wb") as fh:
                 write_json(data, fh)

@@ -113,9 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     # A batch builds large results with no reference cycles worth collecting: the cycle
     # collector would only walk them over and over. Each result is freed as soon as it is
-    # written, and one collection after each file clears anything left.
+    # written, and one collection before the next file clears anything left.
     gc.disable()
-    for path in _progress(files):
+    for n, path in enumerate(_progress(files)):
+        if n:
+            gc.collect()
         try:
             result = extract_file(path, parallel=not args.serial)
         except ExtractionError as exc:
@@ -140,7 +142,6 @@ def main(argv: list[str] | None = None) -> int:
             with (out_dir / f"{path.stem}.json").open("wb") as fh:
                 write_json(data, fh)
         del data
-        gc.collect()
     return 1 if failed else 0
 
 

@@ -101,52 +101,58 @@ _MAX_PIECES = 16_000  # their numbers must fit a pipe's buffer (64 KiB) before a
 class Shared(Generic[T]):
     """Independent pieces of work done by this process and one forked child together.
 
-    The pieces' numbers wait in a pipe; whichever process is free reads the next number (a
-    read of a few bytes from a pipe is atomic) and does that piece, so both stay busy until the
-    last piece is taken, however the machine shares its cores between them. The child starts at
-    once; this process joins in when it asks for the results. A piece's error is kept with the
-    piece and raised only to the one who asks for that piece. Without a child (no fork, or it
-    died), every piece not yet done is done here.
+    The pieces come in two groups, and each group's numbers wait in a pipe of their own. The
+    child starts on the first group at once; this process starts on the second when it asks for
+    a result; each, when its own group is empty, helps with the other. Whichever process is free
+    reads the next number (a read of a few bytes from a pipe is atomic) and does that piece, so
+    both stay busy until the last piece is taken, however the machine shares its cores. A
+    piece's error is kept with the piece and raised only to the one who asks for that piece.
+    Without a child (no fork, or it died), every piece not yet done is done here. Pieces are
+    numbered across the groups: the first group's, then the second's.
     """
 
-    def __init__(self, pieces: Sequence[Callable[[], T]]) -> None:
-        self._pieces = list(pieces)
+    def __init__(
+        self, first: Sequence[Callable[[], T]], second: Sequence[Callable[[], T]] = ()
+    ) -> None:
+        self._pieces = [*first, *second]
         self._done: dict[int, tuple[bool, Any]] = {}
-        self._read_fd = -1
+        self._fds: list[int] = []  # the first group's pipe, then the second's
         self._child: Forked[dict[int, tuple[bool, Any]]] | None = None
         if not can_fork() or not 1 < len(self._pieces) <= _MAX_PIECES:
             return
-        read_fd, write_fd = os.pipe()
-        try:
-            os.write(write_fd, b"".join(_TOKEN.pack(i) for i in range(len(self._pieces))))
-        finally:
-            os.close(write_fd)  # an empty pipe now reads as its end
-        self._read_fd = read_fd
-        self._child = Forked(partial(self._take_all, pickled=True))
+        for numbers in (range(len(first)), range(len(first), len(self._pieces))):
+            read_fd, write_fd = os.pipe()
+            try:
+                os.write(write_fd, b"".join(_TOKEN.pack(i) for i in numbers))
+            finally:
+                os.close(write_fd)  # an empty pipe now reads as its end
+            self._fds.append(read_fd)
+        self._child = Forked(partial(self._take_all, self._fds, pickled=True))
 
-    def _take_all(self, *, pickled: bool = False) -> dict[int, tuple[bool, Any]]:
-        """Do pieces until none is left in the pipe; their outcomes by number.
+    def _take_all(self, fds: list[int], *, pickled: bool = False) -> dict[int, tuple[bool, Any]]:
+        """Do the pieces waiting in `fds`, one pipe after the other; their outcomes by number.
 
         The child pickles each result as soon as it has it (`pickled`), so that little work is
         left between its last piece and its report, which this process waits for.
         """
         done: dict[int, tuple[bool, Any]] = {}
-        while self._read_fd >= 0:
-            token = os.read(self._read_fd, _TOKEN.size)
-            if len(token) < _TOKEN.size:
-                break
-            (i,) = _TOKEN.unpack(token)
-            try:
-                value = self._pieces[i]()
-                done[i] = (True, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if pickled else value)
-            except Exception as exc:  # kept for whoever asks for this piece
-                done[i] = (False, exc)
+        for fd in fds:
+            while len(token := os.read(fd, _TOKEN.size)) == _TOKEN.size:
+                (i,) = _TOKEN.unpack(token)
+                try:
+                    value = self._pieces[i]()
+                    done[i] = (
+                        True,
+                        pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if pickled else value,
+                    )
+                except Exception as exc:  # kept for whoever asks for this piece
+                    done[i] = (False, exc)
         return done
 
     def result(self, i: int) -> T:
         """Piece `i`'s result (its error raised here); all pieces are finished by the first call."""
         if self._child is not None:
-            self._done.update(self._take_all())
+            self._done.update(self._take_all(self._fds[::-1]))
             with contextlib.suppress(Exception):  # an unreadable report: its pieces are redone
                 for k, (ok, value) in self._child.result().items():
                     self._done[k] = (True, pickle.loads(value)) if ok else (False, value)
@@ -170,6 +176,6 @@ class Shared(Generic[T]):
 
     def _close(self) -> None:
         self._child = None
-        if self._read_fd >= 0:
-            os.close(self._read_fd)
-            self._read_fd = -1
+        for fd in self._fds:
+            os.close(fd)
+        self._fds = []

@@ -190,7 +190,8 @@ def _mention_pieces(w: Work) -> list[Callable[[], list[Any]]]:
     return [partial(_mentions_in, w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
 
 
-# The stages whose pieces (chunks of the text) can be done by either of two processes.
+# The stages whose pieces (chunks of the text) can be done by either of two processes: the
+# child starts on the first's, this process on the second's (see _share).
 PIECES: dict[str, Callable[[Work], list[Callable[[], list[Any]]]]] = {
     "projects": _project_pieces,
     "mentions": _mention_pieces,
@@ -198,19 +199,20 @@ PIECES: dict[str, Callable[[Work], list[Callable[[], list[Any]]]]] = {
 
 
 def _share(w: Work) -> None:
-    """On a long text, when allowed, a forked child starts on the pieces of PIECES' stages.
+    """On a long text, when allowed, a forked child starts on the project pieces at once.
 
-    This process joins in when it reaches the first of those stages (see forked.Shared), so
-    the figures and tasks found here meanwhile and the pieces found there balance themselves.
+    This process joins in when it reaches the project stage, starting on the mention pieces
+    (whose many small results would cost the most to send back) and then helping with what is
+    left of the project pieces (see forked.Shared). The figures and tasks found here meanwhile
+    and the pieces found there balance themselves.
     """
     if not (w.parallel and len(w.simp) >= PARALLEL_MIN_CHARS):
         return
-    pieces: list[Callable[[], list[Any]]] = []
-    for stage, make in PIECES.items():
-        made = make(w)
-        w.shares[stage] = range(len(pieces), len(pieces) + len(made))
-        pieces.extend(made)
-    w.shared = Shared(pieces)
+    first, second = (make(w) for make in PIECES.values())
+    names = list(PIECES)
+    w.shares[names[0]] = range(len(first))
+    w.shares[names[1]] = range(len(first), len(first) + len(second))
+    w.shared = Shared(first, second)
 
 
 def _pieces_of(w: Work, stage: str) -> list[list[Any]]:

@@ -245,8 +245,9 @@ def _as_printed(w: Work, item: Named) -> Named:
 
 
 def _mentions(w: Work) -> None:
+    same = w.simp == w.result.text  # nothing to turn back into the printed characters
     for piece in _pieces_of(w, "mentions"):
-        w.result.mentions.extend(_as_printed(w, m) for m in piece)
+        w.result.mentions.extend(piece if same else (_as_printed(w, m) for m in piece))
 
 
 Stage = tuple[str, Callable[[Work], None]]

@@ -235,7 +235,6 @@ def has_generic_lead(name: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)
 def works_on_head(name: str) -> bool:
     """污水处理厂提标改造: work nouns after a facility's head noun."""
     core = strip_decor(name)

@@ -117,10 +117,17 @@ def _clusters(text: str) -> list[Found]:
         lo = max(0, list_end - 120, tiers[k - 1][1] if k else 0)
         start = max(lo, *(text.rfind(ch, lo, list_end) + 1 for ch in "，。；：,;:\n"))
         start = _past_tier_lead(text, start, list_end)
-        for a, b in _split(text, start, list_end):
-            name = text[a:b]
-            if 2 <= len(name) <= 12 and _has_industry(name):
-                out.append((a, b, {"tier": text[ts:te], "head": head.group(1)}))
+        items = [
+            (a, b)
+            for a, b in _split(text, start, list_end)
+            if 2 <= b - a <= 12 and _has_industry(text[a:b])
+        ]
+        if not items and "、" not in text[start:list_end]:  # 打造千亿级石化产业集群: after it
+            a, b = te, head.start(1)
+            if 2 <= b - a <= 12 and "、" not in text[a:b] and _has_industry(text[a:b]):
+                items = [(a, b)]
+        for a, b in items:
+            out.append((a, b, {"tier": text[ts:te], "head": head.group(1)}))
     for i in _find_all(text, "产业集群"):
         if text.startswith("化", i + 4):
             continue  # 产业集群化 is a process
@@ -151,14 +158,13 @@ def _past_tier_lead(text: str, start: int, end: int) -> int:
 
 def _named_before(text: str, start: int, end: int) -> tuple[int, int]:
     """The name that ends in the word at [start, end): the characters before it, cleaned."""
-    # the CJK run (at most 16 characters) that ends at `start`, or at the line break right
-    # before it (as `[\u4e00-\u9fff]{2,16}$` searched in text[start - 16 : start] finds it)
+    # the CJK run (at most 16 characters) that ends at `start`: a name never runs over a line
+    # break (新能源汽车⏎产业集群 is a heading line and the next line, not one name)
     lo = max(0, start - 16)
-    run_end = start - 1 if start > lo and text[start - 1] == "\n" else start
-    run = run_end
+    run = start
     while run > lo and "\u4e00" <= text[run - 1] <= "\u9fff":
         run -= 1
-    if run_end - run < 2:
+    if start - run < 2:
         return -1, end
     s = _clean(text, run, end)
     if s >= start or _has_tier(text[s:end]) or "等" in text[s:end]:

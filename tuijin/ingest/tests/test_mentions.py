@@ -105,6 +105,20 @@ def test_named_cluster_without_tier() -> None:
     assert texts("做强新能源汽车产业集群。", "cluster") == ["新能源汽车产业集群"]
 
 
+def test_a_tier_before_one_named_industry_gives_that_cluster() -> None:
+    found = of_kind("全力打造千亿级精细化工产业集群，壮大现代物流产业。", "cluster")
+    assert [(m.text, m.attrs["tier"], m.attrs["head"]) for m in found] == [
+        ("精细化工", "千亿级", "产业集群")
+    ]
+
+
+def test_a_cluster_or_chain_name_does_not_run_over_a_line_break() -> None:
+    text = "（二）新能源汽车\n产业集群建设要提速。\n氢能\n产业链培育方面，引进企业三家。"
+    assert texts(text, "cluster") == []
+    assert texts(text, "chain") == []
+    assert texts("新能源汽车产业集群\n氢能产业链", "cluster") == ["新能源汽车产业集群"]
+
+
 def test_chain_names_and_chain_actions() -> None:
     text = "围绕氢能产业链，多措并举延链补链强链。"
     found = of_kind(text, "chain")

@@ -66,7 +66,7 @@ _GOV_NAME = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|管理委员会|委员会|办公厅|办公室|指挥部|领导小组"
     r"|督查室|督察室|局|委|办|厅)"
 )
-_GOV_END = r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会]|$)"
+_GOV_END = r"(?=[\s、，,；;：:）)。”\"和及与等牵负承按要会配协参]|$)"
 # An area: stem + zone suffix (at most 8 + 9 characters), or a bare 区/县/镇/乡.
 _AREA_NAME = (
     rf"[{_C}]{{2,8}}?(?:高新技术产业开发区|经济技术开发区|高新区|经济区|开发区|经开区"
@@ -233,6 +233,9 @@ def _bad_gov_stem(text: str, s: int, e: int) -> bool:
 def _unit_shift(raw: str) -> int:
     """Start of the unit name inside a raw match, or -1 when it names no single body."""
     s = _clean_shift(raw)
+    joint = raw.rfind("会同", s)  # 市委会同市政府办公室: the body named after 会同 (jointly with)
+    if joint >= 0:
+        s = joint + 2
     name = raw[s:]
     if (
         _bad_gov_stem(name, 0, len(name))

@@ -39,6 +39,15 @@ def test_management_committee_is_a_unit() -> None:
     assert texts("（责任单位：滨河新区管委会）", "unit") == ["滨河新区管委会"]
 
 
+def test_a_unit_before_a_verb_of_support_keeps_its_whole_name() -> None:
+    text = "由滨河新区管委会配合，市商务局协助，市财政局参与。"
+    assert texts(text, "unit") == ["滨河新区管委会", "市商务局", "市财政局"]
+
+
+def test_a_body_named_after_jointly_with_is_that_body() -> None:
+    assert texts("由市委会同市政府办公室牵头。", "unit") == ["市政府办公室"]
+
+
 def test_words_ending_like_a_bureau_are_not_units() -> None:
     text = "形成市场新格局，构建区域发展大局，举办全市运动会。"
     assert texts(text, "unit") == []

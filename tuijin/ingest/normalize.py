@@ -62,9 +62,13 @@ def _t2s_same_length(text: str) -> str:
 _NEEDS_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 
 
-def matching_text(text: str) -> str:
-    """The simplified, half-width twin of `text` (same length, same line breaks)."""
+def matching_text(text: str, *, traditional: bool | None = None) -> str:
+    """The simplified, half-width twin of `text` (same length, same line breaks).
+
+    `traditional`: whether to convert characters, when the caller knows (a heading of a
+    document already found traditional is too short to tell by itself); else it is sampled.
+    """
     simp = text.translate(_WIDTH) if _NEEDS_WIDTH.search(text) else text
-    if looks_traditional(simp):
+    if looks_traditional(simp) if traditional is None else traditional:
         simp = _t2s_same_length(simp)
     return simp if len(simp) == len(text) else text

@@ -154,11 +154,17 @@ def _quantities(w: Work) -> None:
     """One pass over the whole text: the figures stage is linear, so it needs no chunks."""
     from .quantities import extract_quantities
 
+    headings, title = w.result.headings, w.result.meta.title
+    if w.simp != w.result.text:  # titles as printed: read them as the rules are written
+        headings = [
+            dataclasses.replace(h, title=matching_text(h.title, traditional=True)) for h in headings
+        ]
+        title = title and matching_text(title, traditional=True)
     w.result.quantities.extend(
         extract_quantities(
             w.simp,
-            headings=w.result.headings,
-            title=w.result.meta.title,
+            headings=headings,
+            title=title,
             original=w.result.text,
             date=w.result.meta.date,
         )

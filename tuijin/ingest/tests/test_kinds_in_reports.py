@@ -65,3 +65,21 @@ def test_sizes_of_named_things_are_spec() -> None:
 def test_a_capacity_inside_a_list_of_projects_started_is_spec() -> None:
     text = "北湾物流园、河口2×300MW燃气发电、城西污水处理厂等项目已于三月集中开工。"
     assert figure(text, "2×300MW").kind == "spec"
+
+
+TRADITIONAL_NEWS = """海灣市出台數字經濟三年行動計劃
+2025年03月12日 10:15　來源：海灣日報網
+
+【海灣日報網訊】海灣市人民政府日前印發行動計劃。記者梳理發現，計劃明確了三方面主要任務。
+
+一、主要任務
+（一）壯大軟件產業。推動軟件企業向平台化轉型，培育營收超10億元企業6家。（牽頭單位：市工信局）
+（二）提升園區承載能力。實施園區標準化改造，年內騰退低效用地1200畝，數字經濟比重提高至35%。
+"""
+
+
+def test_a_traditional_news_page_quoting_a_plans_tasks_reads_them_as_aims() -> None:
+    # the heading 主要任務 is printed in traditional characters and still marks plan content
+    assert figure(TRADITIONAL_NEWS, "6家").kind == "target"
+    assert figure(TRADITIONAL_NEWS, "1200畝").kind == "target"
+    assert figure(TRADITIONAL_NEWS, "35%").kind == "target"

@@ -153,6 +153,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"{path.name}: 《{title}》 新建：{created}；来源关联 {linked} 处")
         if report.new_units:
             print(f"  新建单位（待核实）: {'、'.join(report.new_units)}")
+        if report.collective:
+            print(f"  集体表述: {report.collective_note()}")
     return 1 if failed else 0
 
 

@@ -22,7 +22,7 @@ from django.db import models
 from tuijin.geo.models import Area
 from tuijin.industry.models import Cluster
 from tuijin.orgs.models import Unit
-from tuijin.orgs.services import unit_find, unit_resolve
+from tuijin.orgs.services import unit_collective, unit_find, unit_resolve
 from tuijin.plans.models import Assignment, Indicator, Measurement, Stage, Target, Task
 from tuijin.projects.models import Project
 
@@ -39,12 +39,21 @@ class LoadReport:
     linked: Counter[str] = field(default_factory=Counter)
     new_units: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    collective: dict[str, int] = field(default_factory=dict)  # 各县区 → the units it named
+
+    def collective_note(self) -> str:
+        """各县区 → 2 个单位；各有关单位（未能逐一列出）: what the collective references became."""
+        return "；".join(
+            f"{name} → {n} 个单位" if n else f"{name}（未能逐一列出，未建单位）"
+            for name, n in self.collective.items()
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "created": dict(self.created),
             "linked": dict(self.linked),
             "new_units": self.new_units,
+            "collective": self.collective,
             "skipped": self.skipped[:50],
         }
 
@@ -139,6 +148,24 @@ class Loader:
         self.trace(unit, span, "unit")
         return unit
 
+    def units(self, name: str, span: tuple[int, int] | None) -> list[Unit]:
+        """The units a responsibility names: one unit, or for a collective reference (各县区)
+        every unit of the kind it means; a collective the ledger cannot spell out (各有关单位)
+        names none and is listed in the report instead of becoming a unit to verify."""
+        collective, kind = unit_collective(name)
+        if not collective:
+            unit = self.unit(name, span)
+            return [unit] if unit is not None else []
+        members = list(
+            Unit.objects.filter(kind=kind, is_active=True, needs_review=False).order_by("name")
+            if kind
+            else []
+        )
+        self.report.collective[name.strip()] = len(members)
+        for unit in members:
+            self.trace(unit, span, "unit")
+        return members
+
     # facets -----------------------------------------------------------------------------
     def load(self, data: dict[str, Any]) -> LoadReport:
         self.meta(data.get("meta") or {})
@@ -212,17 +239,15 @@ class Loader:
                 task.save(update_fields=["deadline_text", "updated_at"])
             for role in ("lead", "responsible"):
                 for name in item.get(role) or []:
-                    unit = self.unit(str(name), span)
-                    if unit is None:
-                        continue
-                    _a, created = Assignment.objects.get_or_create(
-                        task=task,
-                        unit=unit,
-                        role=role,
-                        defaults={"unit_as_written": str(name)[:120]},
-                    )
-                    if created:
-                        self.report.created["分工"] += 1
+                    for unit in self.units(str(name), span):
+                        self.assign(task, unit, role, str(name))
+
+    def assign(self, task: Task, unit: Unit, role: str, written: str) -> None:
+        _a, created = Assignment.objects.get_or_create(
+            task=task, unit=unit, role=role, defaults={"unit_as_written": written[:120]}
+        )
+        if created:
+            self.report.created["分工"] += 1
 
     def quantities(self, items: list[dict[str, Any]]) -> None:
         for item in items:

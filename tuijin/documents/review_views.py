@@ -92,6 +92,8 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"已入库：新建 {created}。")
                 if report.new_units:
                     messages.warning(request, f"新建单位待核实：{'、'.join(report.new_units)}")
+                if report.collective:
+                    messages.info(request, f"集体表述：{report.collective_note()}")
                 return redirect(document.get_absolute_url())
             messages.success(request, "修改已保存。")
             return redirect("document-review", pk=document.pk)

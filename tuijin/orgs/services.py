@@ -19,6 +19,13 @@ _TRAILING = "，,、；;。.：:）)等"
 _ENTERPRISE = re.compile(r"(公司|集团|厂|股份|有限)$")
 _COUNTY = re.compile(r"[区县]人民政府$|[区县]政府$")
 _ZONE = re.compile(r"管委会$|管理委员会$")
+# 各县区, 各县（市、区）人民政府, 各区县政府: every county-level government, not one body
+_EVERY_COUNTY = re.compile(r"^各[县区市旗縣區（）()、]{1,12}(?:人民政府|政府)?$")
+# 各园区管委会, 各开发区: every zone's committee
+_EVERY_ZONE = re.compile(r"^各(?:园区|开发区|新区|功能区)(?:管委会|管理委员会)?$")
+# 各有关单位, 市直各部门, 各成员单位, 有关部门, 各乡镇人民政府: many bodies, none named
+_COLLECTIVE = re.compile(r"^(?:各|[省市县区]直各|全[省市县区]各|有关|相关|其他)|各(?:部门|单位)$")
+_DOUBLED_LEVEL = re.compile(r"^([省市县区])\1")
 
 
 def unit_name_clean(name: str) -> str:
@@ -37,12 +44,31 @@ def unit_kind_guess(name: str) -> str:
     return UnitKind.DEPARTMENT
 
 
+def unit_collective(name: str) -> tuple[bool, str | None]:
+    """Whether NAME is a collective reference (各县区, 各有关单位), and the kind of unit it
+    means every one of, when the ledger can tell (county governments, zone committees)."""
+    key = unit_name_clean(name)
+    if _EVERY_COUNTY.match(key):
+        return True, UnitKind.COUNTY_GOVERNMENT
+    if _EVERY_ZONE.match(key):
+        return True, UnitKind.ZONE_COMMITTEE
+    return bool(_COLLECTIVE.search(key)), None
+
+
 def unit_find(name: str, *, on: dt.date | None = None) -> Unit | None:
     """The unit NAME refers to: its name, a short name, or an alias (a former name counts
-    when ON falls inside its validity, or when no date is given)."""
+    when ON falls inside its validity, or when no date is given). A level written twice by
+    mistake (市市工信委) still finds the unit, when the name as written finds none."""
     key = unit_name_clean(name)
     if not key:
         return None
+    found = _unit_find_key(key, on)
+    if found is None and _DOUBLED_LEVEL.match(key):
+        found = _unit_find_key(key[1:], on)
+    return found
+
+
+def _unit_find_key(key: str, on: dt.date | None) -> Unit | None:
     unit = Unit.objects.filter(Q(name=key) | Q(short_name=key)).first()
     if unit is not None:
         return unit

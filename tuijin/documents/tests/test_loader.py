@@ -193,3 +193,21 @@ def test_partial_dates_become_the_end_or_start_of_their_period(
 ) -> None:
     result = parse_partial_date(value, end=end)
     assert (result.isoformat() if result else None) == expected
+
+
+def test_a_collective_responsibility_assigns_every_unit_of_its_kind(ledger: None) -> None:
+    west = Unit.objects.create(name="西城区人民政府", kind="county_government")
+    east = Unit.objects.create(name="东城区人民政府", kind="county_government")
+    Unit.objects.create(name="南城区人民政府", kind="county_government", needs_review=True)
+    data = _extraction()
+    data["assignments"][0]["responsible"] = ["各县区", "各有关单位"]
+    before = Unit.objects.count()
+    report = load_extraction(_doc(), data)
+    assert Unit.objects.count() == before  # neither collective became a unit to verify
+    task = Task.objects.get()
+    responsible = Assignment.objects.filter(task=task, role="responsible")
+    assert {a.unit for a in responsible} == {west, east}
+    assert {a.unit_as_written for a in responsible} == {"各县区"}
+    assert report.collective == {"各县区": 2, "各有关单位": 0}
+    assert report.collective_note() == "各县区 → 2 个单位；各有关单位（未能逐一列出，未建单位）"
+    assert report.new_units == []

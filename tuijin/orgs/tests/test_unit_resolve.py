@@ -8,7 +8,7 @@ import pytest
 
 from tuijin.core.errors import ServiceError
 from tuijin.orgs.models import Unit, UnitAlias
-from tuijin.orgs.services import unit_find, unit_kind_guess, unit_resolve
+from tuijin.orgs.services import unit_collective, unit_find, unit_kind_guess, unit_resolve
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,34 @@ def test_resolving_without_create_refuses_unknown_names() -> None:
 )
 def test_kind_is_guessed_from_the_name(name: str, kind: str) -> None:
     assert unit_kind_guess(name) == kind
+
+
+def test_a_level_written_twice_by_mistake_still_finds_the_unit(bureau: Unit) -> None:
+    assert unit_find("市市工信局") == bureau
+    assert unit_resolve(name="市市工信委").created is False
+
+
+def test_a_doubled_level_that_is_part_of_the_name_is_kept() -> None:
+    market = Unit.objects.create(name="市市场监管局")
+    assert unit_find("市市场监管局") == market
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("各县区", (True, "county_government")),
+        ("各县（市、区）人民政府", (True, "county_government")),
+        ("各区县政府", (True, "county_government")),
+        ("各开发区管委会", (True, "zone_committee")),
+        ("各有关单位", (True, None)),
+        ("市直各部门", (True, None)),
+        ("各乡镇人民政府", (True, None)),
+        ("有关部门", (True, None)),
+        ("市发改委", (False, None)),
+        ("城关区人民政府", (False, None)),
+    ],
+)
+def test_collective_references_are_told_from_single_units(
+    name: str, expected: tuple[bool, str | None]
+) -> None:
+    assert unit_collective(name) == expected

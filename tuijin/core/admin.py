@@ -1,4 +1,5 @@
-"""Admin for API tokens: issuing one shows the raw token once; only its hash is stored."""
+"""Admin for API tokens (the raw token is shown once; only its hash is stored) and for the
+days whose working status the office sets (节假日安排)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .models import ApiToken
+from .models import ApiToken, CalendarDay
 from .services import token_issue, token_revoke
 
 admin.site.site_header = _("推进 tuijin 管理后台")
@@ -67,3 +68,20 @@ class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         for token in queryset.filter(revoked=False):
             token_revoke(token=token)
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin[CalendarDay]):
+    """One row a day: holidays (不勾选上班) and make-up working days (勾选上班) of a year."""
+
+    list_display = ("day", "weekday", "is_workday", "note")
+    list_filter = ("is_workday",)
+    date_hierarchy = "day"
+    search_fields = ("note",)
+
+    @admin.display(description=_("星期"))
+    def weekday(self, obj: CalendarDay) -> str:
+        return f"星期{_WEEKDAYS[obj.day.weekday()]}"

@@ -1,4 +1,4 @@
-"""The small shared base: timestamps, source spans (provenance) and API tokens."""
+"""The small shared base: timestamps, source spans (provenance), API tokens and calendar days."""
 
 from __future__ import annotations
 
@@ -92,3 +92,23 @@ class ApiToken(TimeStamped):
     @staticmethod
     def generate() -> str:
         return "tj_" + secrets.token_urlsafe(32)
+
+
+class CalendarDay(TimeStamped):
+    """A day whose working status the office sets itself: the State Council's arrangement for a
+    year the installed calendar package does not know yet, or a local holiday. It wins over
+    the package; days not listed follow the package, else Monday to Friday (core/workdays.py)."""
+
+    day = models.DateField(_("日期"), unique=True)
+    is_workday = models.BooleanField(
+        _("上班"), help_text=_("勾选：这一天上班（如周末调休上班）；不勾选：这一天放假。")
+    )
+    note = models.CharField(_("说明"), max_length=40, blank=True, help_text=_("如：春节、调休上班"))
+
+    class Meta:
+        verbose_name = _("节假日安排")
+        verbose_name_plural = _("节假日安排")
+        ordering = ("day",)
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {'上班' if self.is_workday else '放假'}"

@@ -1,9 +1,13 @@
 """Chinese working days: statutory holidays and make-up working days (调休上班).
 
 Built on the `chinese_calendar` package, which knows each year's official arrangement up to the
-year it was released for. For a year it does not know, a day counts as a working day when it
-falls Monday to Friday, and a warning is logged once per year so that the operator upgrades the
-package when the State Council publishes the next arrangement.
+year it was released for. Days the office has set in the admin (节假日安排, CalendarDay) win over
+the package: the arrangement of a year the package does not know yet, or a local holiday. For a
+year neither knows, a day counts as a working day when it falls Monday to Friday, and a warning is
+logged once per year so that the operator enters the arrangement or upgrades the package.
+
+A year's table is built once and kept for CACHE_SECONDS (a change saved in this process clears it
+at once, see apps.py); another worker process sees a change within that time.
 
     is_workday(date)            is DATE a working day?
     add_workdays(date, n)       the Nth working day after DATE (before it when N < 0)
@@ -13,14 +17,18 @@ package when the State Council publishes the next arrangement.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
+import time
 
 import chinese_calendar
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+from django.db import DatabaseError
 
 logger = logging.getLogger(__name__)
 
 _warned_years: set[int] = set()
+CACHE_SECONDS = 300.0
+_tables: dict[int, tuple[float, tuple[bool, ...], tuple[int, ...]]] = {}
 _ONE_DAY = dt.timedelta(days=1)
 # Guard against a runaway loop on absurd input: no stretch of holidays is this long.
 _MAX_SCAN_DAYS = 366 * 50
@@ -35,34 +43,58 @@ def calendar_knows(year: int) -> bool:
     return True
 
 
-def _official_or_weekday(day: dt.date) -> bool:
+def _set_days(year: int) -> dict[dt.date, bool]:
+    """The days of YEAR the office has set (CalendarDay), or none where there is no database."""
+    try:
+        from tuijin.core.models import CalendarDay
+
+        return dict(CalendarDay.objects.filter(day__year=year).values_list("day", "is_workday"))
+    except (DatabaseError, RuntimeError, AppRegistryNotReady, ImproperlyConfigured):
+        return {}  # no database here (a test without one, a script before setup)
+
+
+def _official_or_weekday(day: dt.date, set_days: dict[dt.date, bool]) -> bool:
+    if day in set_days:
+        return set_days[day]
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
-        if day.year not in _warned_years:
+        if day.year not in _warned_years and not set_days:
             _warned_years.add(day.year)
             logger.warning(
                 "chinese_calendar %s 不含 %s 年的节假日安排，该年按周一至周五计算工作日；"
-                "请升级 chinese_calendar",
+                "请在管理后台“节假日安排”中录入该年安排，或升级 chinese_calendar",
                 getattr(chinese_calendar, "__version__", "?"),
                 day.year,
             )
         return day.weekday() < 5
 
 
-@functools.cache
+def forget() -> None:
+    """Drop the built year tables (after a CalendarDay is saved or deleted)."""
+    _tables.clear()
+
+
 def _year_table(year: int) -> tuple[tuple[bool, ...], tuple[int, ...]]:
     """For each day of YEAR: is it a working day, and how many working days from 1 January
-    up to and including it. Built once per year, so counting over years stays fast."""
+    up to and including it. Built once per year (and again after CACHE_SECONDS), so counting
+    over years stays fast."""
+    now = time.monotonic()
+    cached = _tables.get(year)
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return cached[1], cached[2]
+    set_days = _set_days(year)
     first = dt.date(year, 1, 1)
     days = (dt.date(year + 1, 1, 1) - first).days
-    flags = tuple(_official_or_weekday(first + dt.timedelta(days=i)) for i in range(days))
+    flags = tuple(_official_or_weekday(first + dt.timedelta(days=i), set_days) for i in range(days))
     running = 0
     cumulative: list[int] = []
     for flag in flags:
         running += flag
         cumulative.append(running)
-    return flags, tuple(cumulative)
+    table = tuple(cumulative)
+    _tables[year] = (now, flags, table)
+    return flags, table
 
 
 def _as_date(day: dt.date) -> dt.date:

@@ -101,3 +101,13 @@ def test_enterprises_added_in_the_chain_leader_inline_are_chain_leaders(api_ledg
     bound = leader_form({"name": "江城储能科技", "cluster": api_ledger.auto.pk})
     assert bound.is_valid(), bound.errors
     assert bound.save().chain_leader is True
+
+
+def test_calendar_days_list_their_weekday(api_admin_client):
+    import datetime as dt
+
+    from tuijin.core.models import CalendarDay
+
+    CalendarDay.objects.create(day=dt.date(2027, 2, 20), is_workday=True, note="调休上班")
+    page = api_admin_client.get(_url(CalendarDay, "changelist")).content.decode()
+    assert "星期六" in page and "调休上班" in page

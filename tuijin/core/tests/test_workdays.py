@@ -82,7 +82,7 @@ def test_unknown_year_falls_back_to_weekdays_with_a_warning(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workdays, "_warned_years", set())
-    workdays._year_table.cache_clear()
+    workdays.forget()
     assert not calendar_knows(2099)
     with caplog.at_level(logging.WARNING, logger="tuijin.core.workdays"):
         assert is_workday(D(2099, 1, 1)) is True  # Thursday, no holiday data
@@ -103,3 +103,41 @@ def test_counting_across_many_years_matches_day_by_day() -> None:
     assert workdays_between(a, b) == slow
     assert workdays_between(D(2025, 12, 31), D(2026, 1, 1)) == 0  # New Year's Day
     assert workdays_between(D(2025, 12, 30), D(2026, 1, 5)) == 3  # 31 Dec, 4 Jan (make-up), 5 Jan
+
+
+@pytest.mark.django_db
+def test_days_the_office_sets_win_and_cover_a_year_the_package_lacks(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuijin.core.models import CalendarDay
+
+    monkeypatch.setattr(workdays, "_warned_years", set())
+    workdays.forget()
+    CalendarDay.objects.create(day=D(2099, 1, 1), is_workday=False, note="元旦")
+    CalendarDay.objects.create(day=D(2099, 1, 3), is_workday=True, note="调休上班")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="tuijin.core.workdays"):
+        assert is_workday(D(2099, 1, 1)) is False  # a Thursday off
+        assert is_workday(D(2099, 1, 3)) is True  # a Saturday worked
+        assert is_workday(D(2099, 1, 2)) is True  # not set: Monday to Friday
+        assert workdays_between(D(2099, 1, 1), D(2099, 1, 5)) == 3
+    warned = [r.getMessage() for r in caplog.records if r.name == "tuijin.core.workdays"]
+    assert not [m for m in warned if "2099" in m]  # a year with set days is not guessed
+    assert is_workday(D(2099, 1, 5)) is True
+    CalendarDay.objects.create(day=D(2099, 1, 5), is_workday=False, note="补假")
+    assert is_workday(D(2099, 1, 5)) is False  # the save cleared the year built before
+    CalendarDay.objects.create(day=D(2025, 10, 9), is_workday=False, note="地方假日")
+    assert is_workday(D(2025, 10, 9)) is False  # a set day wins over the package too
+    CalendarDay.objects.filter(day=D(2025, 10, 9)).delete()  # a queryset delete sends no signal
+    workdays.forget()
+    assert is_workday(D(2025, 10, 9)) is True
+
+
+@pytest.mark.django_db
+def test_a_deleted_day_is_forgotten_at_once() -> None:
+    from tuijin.core.models import CalendarDay
+
+    day = CalendarDay.objects.create(day=D(2099, 5, 4), is_workday=False, note="青年节")
+    assert is_workday(D(2099, 5, 4)) is False
+    day.delete()
+    assert is_workday(D(2099, 5, 4)) is True

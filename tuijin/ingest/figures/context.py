@@ -94,7 +94,7 @@ class DocContext:
     # about (-1: none before; len(text): none after)
     sent_around: tuple[int, int] = (-1, -1)
     intro_line: tuple[int, int] = (-1, -1)  # (sentence start, line start) of the last intro_year
-    para_cache: dict[int, Genre | None] = field(default_factory=dict)
+    para_cache: dict[tuple[int, int], Genre | None] = field(default_factory=dict)
     intro_cache: dict[int, int | None] = field(default_factory=dict)
     earlier_pos: list[int] = field(default_factory=list)  # where an earlier period is named
     period: int | None = None  # the document's own five-year period: 14 for 十四五
@@ -206,20 +206,25 @@ class DocContext:
         return self.block_genres[i] if i >= 0 else self.genre
 
     def _paragraph_genre(self, pos: int) -> Genre | None:
-        """A paragraph that clearly reviews (过去一年…了…已) or clearly plans (将…力争…)."""
+        """A paragraph that clearly reviews (过去一年…了…已) or clearly plans (将…力争…).
+
+        The paragraph is read within _PARA_LIMIT characters either side of pos, so the figures
+        of one paragraph share a window (and the cached genre) unless it is longer than that.
+        """
         text = self.text
         lo = max(0, pos - _PARA_LIMIT)
         start = text.rfind("\n", lo, pos) + 1 or lo
-        if start in self.para_cache:
-            return self.para_cache[start]
-        genre = self._paragraph_genre_at(start, pos)
-        self.para_cache[start] = genre
-        return genre
-
-    def _paragraph_genre_at(self, start: int, pos: int) -> Genre | None:
-        text = self.text
         end = text.find("\n", pos, pos + _PARA_LIMIT)
         end = end if end >= 0 else min(len(text), pos + _PARA_LIMIT)
+        key = (start, end)
+        if key in self.para_cache:
+            return self.para_cache[key]
+        genre = self._paragraph_genre_at(start, end)
+        self.para_cache[key] = genre
+        return genre
+
+    def _paragraph_genre_at(self, start: int, end: int) -> Genre | None:
+        text = self.text
         future = _count(self.future_pos, start, end)
         past = _count(self.past_pos, start, end) + _count(self.other_past, start, end)
         if future == 0:

@@ -57,7 +57,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"  示例方案《{document.title}》已提取入库（本次新增来源关联 {loaded} 处）")
     states = load_reporting()
     shown = "，".join(f"{SubmissionState(k).label} {n}" for k, n in states.items() if n)
-    print(f"  信息报送：上半年报送 {shown}；红黄绿灯已按今天计算")
+    print(f"  信息报送：上半年报送 {shown}；红黄绿灯和逾期催报已按今天生成")
     print()
     for login in summary.logins:
         print(f"  登录 / login: {login}")

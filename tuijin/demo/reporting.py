@@ -2,9 +2,11 @@
 
 So that a new user sees the working loop, not empty pages: the first half of the demo year
 has its reports (市发改委 accepted, 市工信局 awaiting review, 市商务局 returned with the
-office's comment, the other units still owing), the second half is open, and the
-red/yellow/green lights are computed as of today. Safe to run again: existing rows are found
-and a report is moved on only from the state it starts in.
+office's comment, the other units still owing), the second half is open, the red/yellow/green
+lights are computed and the reminders sent as of today (the units still owing the first half
+are told they are overdue, as the daily cron job would tell them). Safe to run again: existing
+rows are found, a report is moved on only from the state it starts in, and no reminder goes out
+twice.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def load_reporting(today: dt.date | None = None) -> dict[str, int]:
         submission = services.submission_start(unit=unit, period=first, now=when)
         _report(submission, progress, problem, outcome, when)
     services.warnings_compute(today=today)
+    services.reminders_send(today=today)
     states = Submission.objects.filter(period__cycle=cycle).values_list("state", flat=True)
     return {state: list(states).count(state) for state in SubmissionState.values}
 

@@ -277,3 +277,18 @@ def test_the_demo_reports_came_in_on_time_but_one(demo):
     load_reporting(today=TODAY)
     late = dict(Submission.objects.values_list("unit__short_name", "late"))
     assert late == {"市发展改革委": False, "市工信局": False, "市商务局": True}
+
+
+def test_the_units_still_owing_the_demo_half_year_are_reminded_once(demo):
+    from tuijin.demo.reporting import load_reporting
+    from tuijin.reporting.models import Notice
+
+    load_reporting(today=TODAY)
+    overdue = Notice.objects.filter(kind="remind_after")
+    assert overdue.exists()
+    reminded = set(overdue.values_list("unit__short_name", flat=True))
+    assert "市商务局" in reminded  # returned, so not yet reported
+    assert not {"市发展改革委", "市工信局"} & reminded  # accepted or awaiting review
+    count = overdue.count()
+    load_reporting(today=TODAY)
+    assert Notice.objects.filter(kind="remind_after").count() == count

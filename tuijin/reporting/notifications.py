@@ -45,8 +45,8 @@ def recipients_for_unit(unit: Unit) -> list[Any]:
     """The users who hear about UNIT's reporting (reminders, returns, acceptances).
 
     The unit's active liaison users (tuijin.accounts profiles); when a unit has none, the
-    office's users: every active staff user and superuser. Every reminder and notice follows
-    this one function.
+    office's users: every active user with the office role, staff user and superuser. Every
+    reminder and notice follows this one function.
     """
     User = get_user_model()
     liaisons = list(
@@ -57,7 +57,11 @@ def recipients_for_unit(unit: Unit) -> list[Any]:
     if liaisons:
         return liaisons
     return list(
-        User.objects.filter(Q(is_staff=True) | Q(is_superuser=True), is_active=True).order_by("pk")
+        User.objects.filter(
+            Q(profile__role=Role.OFFICE) | Q(is_staff=True) | Q(is_superuser=True), is_active=True
+        )
+        .distinct()
+        .order_by("pk")
     )
 
 

@@ -35,6 +35,17 @@ def test_recipients_are_the_office_users_for_now(region, office):
     assert recipients_for_unit(region.a) == [office, staff]
 
 
+def test_users_with_the_office_role_hear_about_a_unit_without_a_liaison(region, office):
+    from tuijin.accounts.models import Profile
+
+    User = get_user_model()
+    clerk = User.objects.create_user(username="clerk")  # not staff: the office role is enough
+    Profile.objects.create(user=clerk, role="office")
+    leader = User.objects.create_user(username="leader")
+    Profile.objects.create(user=leader, role="leader")
+    assert recipients_for_unit(region.a) == [office, clerk]
+
+
 @pytest.mark.parametrize(
     ("today", "kind"),
     [

@@ -106,18 +106,24 @@ class Shared(Generic[T]):
     a result; each, when its own group is empty, helps with the other. Whichever process is free
     reads the next number (a read of a few bytes from a pipe is atomic) and does that piece, so
     both stay busy until the last piece is taken, however the machine shares its cores. A
-    piece's error is kept with the piece and raised only to the one who asks for that piece.
-    Without a child (no fork, or it died), every piece not yet done is done here. Pieces are
+    piece's error is kept with the piece and raised only to the one who asks for that piece,
+    except an error of the `stop` kinds (the caller's time limit) raised here, which goes up at
+    once. Without a child (no fork, or it died), every piece not yet done is done here. Pieces are
     numbered across the groups: the first group's, then the second's.
     """
 
     def __init__(
-        self, first: Sequence[Callable[[], T]], second: Sequence[Callable[[], T]] = ()
+        self,
+        first: Sequence[Callable[[], T]],
+        second: Sequence[Callable[[], T]] = (),
+        *,
+        stop: tuple[type[BaseException], ...] = (),
     ) -> None:
         self._pieces = [*first, *second]
+        self._stop = stop
         self._done: dict[int, tuple[bool, Any]] = {}
         self._fds: list[int] = []  # the first group's pipe, then the second's
-        self._child: Forked[dict[int, tuple[bool, Any]]] | None = None
+        self._child: Forked[dict[int, tuple[bool, bytes]]] | None = None
         if not can_fork() or not 1 < len(self._pieces) <= _MAX_PIECES:
             return
         for numbers in (range(len(first)), range(len(first), len(self._pieces))):
@@ -127,35 +133,43 @@ class Shared(Generic[T]):
             finally:
                 os.close(write_fd)  # an empty pipe now reads as its end
             self._fds.append(read_fd)
-        self._child = Forked(partial(self._take_all, self._fds, pickled=True))
+        self._child = Forked(partial(self._take_in_child, self._fds))
 
-    def _take_all(self, fds: list[int], *, pickled: bool = False) -> dict[int, tuple[bool, Any]]:
-        """Do the pieces waiting in `fds`, one pipe after the other; their outcomes by number.
+    def _take_all(self, fds: list[int], into: dict[int, tuple[bool, Any]]) -> None:
+        """Do the pieces waiting in `fds`, one pipe after the other, into `into` by number.
 
-        The child pickles each result as soon as it has it (`pickled`), so that little work is
-        left between its last piece and its report, which this process waits for.
+        A piece's error is kept with the piece, except one of the `stop` kinds (the caller's
+        time limit), which goes straight up; what was done before it stays in `into`.
         """
-        done: dict[int, tuple[bool, Any]] = {}
         for fd in fds:
             while len(token := os.read(fd, _TOKEN.size)) == _TOKEN.size:
                 (i,) = _TOKEN.unpack(token)
                 try:
-                    value = self._pieces[i]()
-                    done[i] = (
-                        True,
-                        pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if pickled else value,
-                    )
+                    into[i] = (True, self._pieces[i]())
+                except self._stop:
+                    raise
+                except Exception as exc:
+                    into[i] = (False, exc)
+
+    def _take_in_child(self, fds: list[int]) -> dict[int, tuple[bool, bytes]]:
+        """The child's pieces: each outcome (an error too) pickled as soon as it is there, so
+        that little is left to do between the last piece and the report, which always pickles."""
+        done: dict[int, tuple[bool, bytes]] = {}
+        for fd in fds:
+            while len(token := os.read(fd, _TOKEN.size)) == _TOKEN.size:
+                (i,) = _TOKEN.unpack(token)
+                try:
+                    done[i] = (True, _dumps(self._pieces[i]()))
                 except Exception as exc:  # kept for whoever asks for this piece
-                    done[i] = (False, exc)
+                    done[i] = (False, _dumps(exc))
         return done
 
     def result(self, i: int) -> T:
         """Piece `i`'s result (its error raised here); all pieces are finished by the first call."""
         if self._child is not None:
-            self._done.update(self._take_all(self._fds[::-1]))
-            with contextlib.suppress(Exception):  # an unreadable report: its pieces are redone
-                for k, (ok, value) in self._child.result().items():
-                    self._done[k] = (True, pickle.loads(value)) if ok else (False, value)
+            self._take_all(self._fds[::-1], self._done)
+            for k, (ok, data) in self._child.result().items():
+                self._done[k] = (ok, pickle.loads(data) if ok else _loads_error(data))
             self._close()
         if i not in self._done:  # not shared, or taken by a child that died
             try:
@@ -179,3 +193,22 @@ class Shared(Generic[T]):
         for fd in self._fds:
             os.close(fd)
         self._fds = []
+
+
+def _dumps(value: Any) -> bytes:
+    """A piece's outcome as bytes; an error that does not pickle is sent as its description."""
+    try:
+        return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        if not isinstance(value, BaseException):
+            raise
+        return pickle.dumps(RuntimeError(repr(value)), pickle.HIGHEST_PROTOCOL)
+
+
+def _loads_error(data: bytes) -> BaseException:
+    """An error sent by the child (one whose class cannot be rebuilt here is described)."""
+    try:
+        error = pickle.loads(data)
+    except Exception as exc:
+        return RuntimeError(f"子进程中的错误无法还原：{type(exc).__name__}")
+    return error if isinstance(error, BaseException) else RuntimeError(repr(error))

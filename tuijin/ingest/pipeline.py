@@ -218,7 +218,7 @@ def _share(w: Work) -> None:
     names = list(PIECES)
     w.shares[names[0]] = range(len(first))
     w.shares[names[1]] = range(len(first), len(first) + len(second))
-    w.shared = Shared(first, second)
+    w.shared = Shared(first, second, stop=(ExtractionError,))
 
 
 def _pieces_of(w: Work, stage: str) -> list[list[Any]]:

@@ -141,6 +141,34 @@ def test_an_error_in_one_piece_is_raised_only_for_that_piece() -> None:
 
 
 @needs_posix
+def test_a_stop_error_here_goes_up_at_once_and_the_child_can_be_cancelled() -> None:
+    out = fresh(
+        """
+        import os, time
+        from tuijin.ingest.forked import Shared
+
+        class TimeUp(Exception):
+            pass
+
+        def slow():
+            time.sleep(60)
+
+        def time_up():
+            raise TimeUp("时间到")
+
+        shared = Shared([slow] * 4, [time_up, time_up], stop=(TimeUp,))
+        started = time.monotonic()
+        try:
+            shared.result(0)
+        except TimeUp:
+            print("stopped", time.monotonic() - started < 10)
+        shared.cancel()
+        """
+    )
+    assert out == "stopped True"
+
+
+@needs_posix
 def test_pieces_taken_by_a_child_that_dies_are_done_here() -> None:
     out = fresh(
         """

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from tuijin.accounts.models import Profile
+from tuijin.core.models import CalendarDay
 from tuijin.core.services import token_create
 from tuijin.documents.models import Document, Provenance
 from tuijin.geo.models import Area
@@ -221,4 +222,6 @@ def api_ledger(db: None) -> SimpleNamespace:
         facet="task",
         text=title,
     )
+    # a local holiday the office set, far from every date the tests count working days over
+    r.holiday = CalendarDay.objects.create(day=date(2099, 10, 8), is_workday=False, note="地方假日")
     return r

@@ -188,20 +188,15 @@ def _mentions_in(text: str, start: int, end: int) -> list[Mention]:
     return shifted(extract_mentions(text[start:end]), start)
 
 
-def _project_pieces(w: Work) -> list[Callable[[], list[Any]]]:
-    return [partial(_projects_in, w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
-
-
-def _mention_pieces(w: Work) -> list[Callable[[], list[Any]]]:
-    return [partial(_mentions_in, w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
-
-
-# The stages whose pieces (chunks of the text) can be done by either of two processes: the
-# child starts on the first's, this process on the second's (see _share).
-PIECES: dict[str, Callable[[Work], list[Callable[[], list[Any]]]]] = {
-    "projects": _project_pieces,
-    "mentions": _mention_pieces,
+# The stages whose pieces (chunks of the text) either of two processes can do, and how.
+_FINDERS: dict[str, Callable[[str, int, int], list[Any]]] = {
+    "projects": _projects_in,
+    "mentions": _mentions_in,
 }
+
+
+def _pieces(w: Work, stage: str) -> list[Callable[[], list[Any]]]:
+    return [partial(_FINDERS[stage], w.simp, s, e) for s, e, _ in chunks(w.simp, [])]
 
 
 def _share(w: Work) -> None:
@@ -214,17 +209,16 @@ def _share(w: Work) -> None:
     """
     if not (w.parallel and len(w.simp) >= PARALLEL_MIN_CHARS):
         return
-    first, second = (make(w) for make in PIECES.values())
-    names = list(PIECES)
-    w.shares[names[0]] = range(len(first))
-    w.shares[names[1]] = range(len(first), len(first) + len(second))
-    w.shared = Shared(first, second, stop=(ExtractionError,))
+    projects, mentions = _pieces(w, "projects"), _pieces(w, "mentions")
+    w.shares["projects"] = range(len(projects))
+    w.shares["mentions"] = range(len(projects), len(projects) + len(mentions))
+    w.shared = Shared(projects, mentions, stop=(ExtractionError,))
 
 
 def _pieces_of(w: Work, stage: str) -> list[list[Any]]:
     """The results of a stage's pieces in text order, from the shared work or done here."""
     if w.shared is None:
-        return [piece() for piece in PIECES[stage](w)]
+        return [piece() for piece in _pieces(w, stage)]
     shared = w.shared
     return [shared.result(i) for i in w.shares[stage]]
 

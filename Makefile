@@ -4,6 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
+# The engine compiled by mypyc (scripts/build_engine.py); rebuilt when an engine source changes.
+ENGINE := tuijin/ingest/compiled.manifest
+ENGINE_SRC := $(shell find tuijin/ingest -name '*.py' -not -path '*/tests/*' -not -path '*/readers/*')
 
 .PHONY: demo test test-fast lint typecheck check e2e bench score install clean
 
@@ -15,18 +18,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q tuijin  # as a wheel install would: no compile at each start
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP)
+$(ENGINE): $(STAMP) $(ENGINE_SRC)
+	$(BIN)/python scripts/build_engine.py
+
+install: $(STAMP) $(ENGINE)
 
 ## make demo: create the virtualenv, install, load the demo region into SQLite, serve on :$(PORT)
-demo: $(STAMP)
+demo: $(STAMP) $(ENGINE)
 	$(BIN)/tuijin demo --port $(PORT)
 
 ## make test: create the virtualenv, install, run every test (SQLite; PostgreSQL too when DATABASE_URL is set)
-test: $(STAMP)
+test: $(STAMP) $(ENGINE)
 	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(ENGINE)
 	$(BIN)/python -m pytest -m "not e2e"
 
 lint: $(STAMP)
@@ -39,12 +45,12 @@ typecheck: $(STAMP)
 check: lint typecheck
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: $(STAMP)
+bench: $(STAMP) $(ENGINE)
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_excel_import.py
 
 ## make score: the extractor on the shared corpus and on our own held-out sets
-score: $(STAMP)
+score: $(STAMP) $(ENGINE)
 	rm -rf /tmp/tuijin-score && mkdir -p /tmp/tuijin-score/corpus /tmp/tuijin-score/evalset /tmp/tuijin-score/evalset2 /tmp/tuijin-score/evalset3
 	$(BIN)/tuijin extract ../shared/corpus/*.txt --out /tmp/tuijin-score/corpus
 	$(BIN)/python ../shared/eval/score.py ../shared/corpus /tmp/tuijin-score/corpus
@@ -56,4 +62,5 @@ score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py benchmarks/evalset3 /tmp/tuijin-score/evalset3
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	-test -x $(BIN)/python && $(BIN)/python scripts/build_engine.py --clean
+	rm -rf $(VENV) data build .pytest_cache .mypy_cache .ruff_cache

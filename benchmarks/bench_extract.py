@@ -1,6 +1,6 @@
 """Speed and memory of `python -m tuijin.ingest` against one jieba.lcut pass.
 
-    .venv/bin/python benchmarks/bench_extract.py [--mb 4] [--junk-mb 20] [--check]
+    .venv/bin/python benchmarks/bench_extract.py [--mb 4] [--junk-mb 20] [--check] [--source]
 
 Builds two ~4 MB plain texts from the corpus documents (../shared/corpus, read at run time; the
 engine's own test snippets when that folder is absent): "repeated" (the documents over and over)
@@ -9,6 +9,8 @@ For each, interleaved over --runs runs, it times
   (a) a fresh subprocess `python -m tuijin.ingest FILE --out TMPDIR`, start to finish, and
   (b) one `jieba.lcut` over the same text, with and without jieba's dictionary load,
 prints the medians and the ratio, and runs a 20 MB junk text reporting the child's peak memory.
+The engine runs as `make install` left it: compiled by mypyc when that build is current (the
+first line says which), or from its source with --source (TUIJIN_ENGINE=python).
 With --check the exit code is 1 when, on either text, extraction is less than 5x faster than
 jieba (dictionary load excluded, the stricter figure).
 """
@@ -16,6 +18,7 @@ jieba (dictionary load excluded, the stricter figure).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -115,6 +118,15 @@ print(rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
+def engine_build() -> str:
+    """Which build of the engine `python -m tuijin.ingest` runs here: compiled or python."""
+    code = "from tuijin.ingest import compiled; print(compiled.build())"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return proc.stdout.strip()
+
+
 def run_extract(path: Path, out: Path, serial: bool = False) -> tuple[float, float]:
     """Wall time and peak RSS (MB, getrusage of the child) of one fresh CLI run."""
     cmd = [sys.executable, "-m", "tuijin.ingest", str(path), "--out", str(out)]
@@ -172,9 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="interleaved runs per text (median)")
     ap.add_argument("--serial", action="store_true", help="extract on one core (--serial)")
     ap.add_argument("--check", action="store_true", help="exit 1 when a ratio is below 5")
+    ap.add_argument("--source", action="store_true", help="run the engine from its source")
     args = ap.parse_args(argv)
+    if args.source:
+        os.environ["TUIJIN_ENGINE"] = "python"
     # Byte-compile the engine as an installed package would be, so that no run pays for it.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tuijin")], check=True)
+    engine = engine_build()
+    print(f"engine: {'compiled by mypyc' if engine == 'compiled' else 'Python source'}")
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         ratios = [

@@ -1,4 +1,4 @@
-"""The extraction engine: pure Python, no Django.
+"""The extraction engine: pure Python, no Django (compiled by mypyc when built, see compiled.py).
 
     from tuijin.ingest import extract_file, extract_text
     result = extract_file("方案.docx")      # Extraction (see result.py) or ExtractionError
@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import ExtractionError
+from .compiled import guard
+
+guard()  # before any engine module loads: an out-of-date compiled build is never used
+
+from .errors import ExtractionError  # noqa: E402
 
 if TYPE_CHECKING:
     from .pipeline import extract_file, extract_text

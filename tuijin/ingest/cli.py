@@ -97,7 +97,12 @@ def write_json(data: dict[str, Any], fh: BinaryIO) -> None:
     fh.write(b"}\n" if compact else b"\n}\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+_LEFT_FOR_EXIT: list[object] = []
+
+
+def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
+    """Run the command; `exiting`: the caller ends the process at once (os._exit) after it,
+    so the last result is left for the system to reclaim, not freed object by object."""
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["extract"]:
         args_in = args_in[1:]
@@ -141,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             with (out_dir / f"{path.stem}.json").open("wb") as fh:
                 write_json(data, fh)
+        if exiting and n == len(files) - 1:
+            _LEFT_FOR_EXIT.append(data)
         del data
     return 1 if failed else 0
 

@@ -1,0 +1,117 @@
+"""The compiled engine is used only while it matches its sources, and gives the same results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tuijin.ingest import compiled
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _package(tmp_path: Path) -> Path:
+    """A small copy of the engine's layout: two rule modules, a plain one and a test."""
+    root = tmp_path / "ingest"
+    (root / "parts").mkdir(parents=True)
+    (root / "tests").mkdir()
+    (root / "__init__.py").write_text("")
+    (root / "rules.py").write_text("X = 1\n")
+    (root / "parts" / "words.py").write_text("Y = 2\n")
+    (root / "pipeline.py").write_text("Z = 3\n")
+    (root / "tests" / "test_rules.py").write_text("")
+    return root
+
+
+def test_the_build_compiles_rule_modules_and_leaves_entry_points_and_tests_plain(
+    tmp_path: Path,
+) -> None:
+    root = _package(tmp_path)
+    names = [compiled.module_name(p, root) for p in compiled.sources(root)]
+    assert names == ["tuijin.ingest.parts.words", "tuijin.ingest.rules"]
+
+
+def test_a_build_is_current_until_a_compiled_source_changes(tmp_path: Path) -> None:
+    root = _package(tmp_path)
+    manifest = tmp_path / "compiled.manifest"
+    assert not compiled.is_current(root, manifest)  # nothing built yet
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
+    assert compiled.is_current(root, manifest)
+    (root / "pipeline.py").write_text("Z = 4\n")  # not compiled: no matter
+    assert compiled.is_current(root, manifest)
+    (root / "parts" / "words.py").write_text("Y = 3\n")  # same size, new content
+    assert not compiled.is_current(root, manifest)
+
+
+def test_a_touched_but_unchanged_source_keeps_the_build(tmp_path: Path) -> None:
+    root = _package(tmp_path)
+    manifest = tmp_path / "compiled.manifest"
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
+    later = time.time() + 60
+    os.utime(root / "rules.py", (later, later))  # a fresh checkout gives every file a new time
+    assert compiled.is_current(root, manifest)
+    (root / "rules.py").unlink()
+    assert not compiled.is_current(root, manifest)
+
+
+def test_a_failed_build_or_another_python_is_not_current(tmp_path: Path) -> None:
+    root = _package(tmp_path)
+    manifest = tmp_path / "compiled.manifest"
+    compiled.write_manifest([], note="no C compiler", root=root, manifest=manifest)
+    assert not compiled.is_current(root, manifest)
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(sys.implementation.cache_tag, "cpython-99"), encoding="utf-8")
+    assert not compiled.is_current(root, manifest)
+    manifest.write_text(text.replace("\t", " "), encoding="utf-8")  # not a manifest
+    assert not compiled.is_current(root, manifest)
+
+
+def _run(code: str, **env: str) -> str:
+    environ = {**os.environ, **env}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+_WHICH = (
+    "from tuijin.ingest import compiled, projects\n"
+    "print(compiled.build(), projects.__file__.rsplit('.', 1)[-1])"
+)
+
+
+def test_tuijin_engine_python_loads_every_module_from_its_source() -> None:
+    assert _run(_WHICH, TUIJIN_ENGINE="python").split() == ["python", "py"]
+
+
+def test_make_install_builds_the_compiled_engine_where_ci_runs() -> None:
+    """CI runs `make install`: its build must not have fallen back to the source silently."""
+    if not os.environ.get("CI"):
+        pytest.skip("only CI promises a C compiler")
+    assert compiled.is_current(), compiled.MANIFEST.read_text(encoding="utf-8")
+    assert _run(_WHICH, TUIJIN_ENGINE="").split() == ["compiled", "so"]
+
+
+def test_the_compiled_engine_gives_the_same_json_as_the_source(tmp_path: Path) -> None:
+    if not compiled.is_current():
+        pytest.skip("no compiled build here (scripts/build_engine.py)")
+    from tuijin.ingest.tests.test_pipeline import PLAN
+
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN * 3, encoding="utf-8")
+    cmd = (
+        "import sys; from tuijin.ingest.cli import main; "
+        f"sys.exit(main([{str(path)!r}, '--out', '-']))"
+    )
+    source = _run(cmd, TUIJIN_ENGINE="python")
+    built = _run(cmd, TUIJIN_ENGINE="")
+    assert json.loads(built) == json.loads(source)
+    assert json.loads(built)["assignments"]  # a result worth comparing

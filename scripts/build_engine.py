@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "engine"
 sys.path.insert(0, str(ROOT))
 os.environ["TUIJIN_ENGINE"] = "python"  # this process reads the sources only
+(ROOT / "tuijin" / "ingest" / "regex.cache").unlink(missing_ok=True)  # recorded afresh below
 
-from tuijin.ingest import compiled  # noqa: E402
+from tuijin.ingest import compiled, regex_cache  # noqa: E402
 
 _MYPY_CONFIG = """\
 [mypy]
@@ -33,6 +34,18 @@ python_version = {version}
 ignore_missing_imports = True
 follow_untyped_imports = False
 """
+
+
+def record_regexes() -> int:
+    """Compile every engine module's regexes here, run the demo plan, and store them all."""
+    import importlib
+
+    from tuijin.ingest.pipeline import extract_file
+
+    for path in compiled.sources():
+        importlib.import_module(compiled.module_name(path))
+    extract_file(ROOT / "tuijin" / "demo" / "plan.txt")  # patterns compiled on first use
+    return regex_cache.write(regex_cache.compiled_patterns())
 
 
 def clean() -> int:
@@ -44,6 +57,7 @@ def clean() -> int:
             path.unlink()
             removed += 1
     compiled.MANIFEST.unlink(missing_ok=True)
+    regex_cache.CACHE.unlink(missing_ok=True)
     return removed
 
 
@@ -97,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.clean:
         print(f"已删除编译版引擎（{removed} 个文件），将使用纯 Python 版。")
         return 0
+    print(f"已预编译引擎的正则表达式：{record_regexes()} 个。")
     if shutil.which(os.environ.get("CC", "cc")) is None:
         compiled.write_manifest([], note="no C compiler")
         print("未找到 C 编译器：引擎以纯 Python 运行（结果相同，速度较慢）。")

@@ -30,7 +30,17 @@ GROUP = f"{PACKAGE}.native"  # the compiled code's shared library: tuijin/ingest
 # classes (pickled between processes and copied with dataclasses.replace) and the file readers,
 # which spend their time in the libraries they call.
 PLAIN = frozenset(
-    {"__init__", "__main__", "cli", "compiled", "errors", "forked", "pipeline", "result"}
+    {
+        "__init__",
+        "__main__",
+        "cli",
+        "compiled",
+        "errors",
+        "forked",
+        "pipeline",
+        "regex_cache",
+        "result",
+    }
 )
 PLAIN_PACKAGES = frozenset({"readers", "tests"})
 

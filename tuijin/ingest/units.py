@@ -88,7 +88,8 @@ CJK_UNITS: Final = tuple(u for u in _PHYSICAL if not u.isascii() or u == "%")
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest first; in a fixed order, so that the pattern's text is the same in every run."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _MAG = _alt(list(MAGNITUDES))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import subprocess
 import sys
@@ -98,3 +99,31 @@ def test_the_engine_patterns_are_recorded_once_compiled() -> None:
 
     recorded = regex_cache.compiled_patterns()
     assert (signals.ANCHOR_RE.pattern, 0) in recorded
+
+
+_ENGINE_PATTERNS = """
+import hashlib, re
+from tuijin.ingest import compiled, regex_cache
+import importlib
+for path in compiled.sources():
+    importlib.import_module(compiled.module_name(path))
+texts = sorted(p for p, _ in regex_cache.compiled_patterns())
+print(hashlib.sha256("\\x00".join(texts).encode()).hexdigest(), len(texts))
+"""
+
+
+def test_the_engine_writes_its_patterns_the_same_way_in_every_process() -> None:
+    """A pattern built from a set in hash order would differ from run to run and miss the cache."""
+    outs = set()
+    for seed in ("1", "2", "3"):
+        proc = subprocess.run(
+            [sys.executable, "-c", _ENGINE_PATTERNS],
+            cwd=Path(__file__).resolve().parents[3],
+            env={**os.environ, "PYTHONHASHSEED": seed, "TUIJIN_ENGINE": "python"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outs.add(proc.stdout)
+    assert len(outs) == 1
+    assert int(outs.pop().split()[1]) > 100

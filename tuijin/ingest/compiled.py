@@ -112,9 +112,10 @@ def _has_extensions(root: Path = ROOT) -> bool:
 
 
 class _SourceFirst:
-    """Loads the engine's modules from their `.py` files even where an extension sits beside.
+    """Loads an engine module from its `.py` file where a compiled extension sits beside it.
 
-    A meta path finder (importlib.abc.MetaPathFinder's protocol, without importing it).
+    A meta path finder (importlib.abc.MetaPathFinder's protocol, without importing it); every
+    other module (the tests' too, which pytest's own finder rewrites) is left to the others.
     """
 
     def find_spec(
@@ -122,13 +123,16 @@ class _SourceFirst:
     ) -> importlib.machinery.ModuleSpec | None:
         if not fullname.startswith(PACKAGE + ".") or path is None:
             return None
-        import importlib.util
+        from importlib.util import spec_from_file_location
 
         leaf = fullname.rpartition(".")[2]
         for folder in path:
             source = os.path.join(folder, leaf + ".py")
-            if os.path.isfile(source):
-                return importlib.util.spec_from_file_location(fullname, source)
+            if os.path.isfile(source) and any(
+                os.path.exists(os.path.join(folder, leaf + suffix))
+                for suffix in importlib.machinery.EXTENSION_SUFFIXES
+            ):
+                return spec_from_file_location(fullname, source)
         return None
 
 

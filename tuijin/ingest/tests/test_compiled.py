@@ -115,3 +115,16 @@ def test_the_compiled_engine_gives_the_same_json_as_the_source(tmp_path: Path) -
     built = _run(cmd, TUIJIN_ENGINE="")
     assert json.loads(built) == json.loads(source)
     assert json.loads(built)["assignments"]  # a result worth comparing
+
+
+def test_the_source_finder_takes_only_modules_with_a_compiled_twin(tmp_path: Path) -> None:
+    import importlib.machinery
+
+    (tmp_path / "rules.py").write_text("X = 1\n")
+    (tmp_path / "plain.py").write_text("Y = 1\n")
+    (tmp_path / ("rules" + importlib.machinery.EXTENSION_SUFFIXES[0])).write_bytes(b"")
+    finder = compiled._SourceFirst()
+    spec = finder.find_spec("tuijin.ingest.rules", [str(tmp_path)])
+    assert spec is not None and spec.origin == str(tmp_path / "rules.py")
+    assert finder.find_spec("tuijin.ingest.plain", [str(tmp_path)]) is None  # left to the others
+    assert finder.find_spec("other.rules", [str(tmp_path)]) is None

@@ -429,5 +429,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The `tuijin` program. `extract` ends its process as `python -m tuijin.ingest` does."""
+    if sys.argv[1:2] == ["extract"]:
+        from tuijin.ingest.cli import run_and_exit
+
+        run_and_exit(sys.argv[2:])
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

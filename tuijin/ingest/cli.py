@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import is_dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 import orjson
 
@@ -152,5 +152,18 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     return 1 if failed else 0
 
 
+def run_and_exit(argv: list[str] | None = None) -> NoReturn:
+    """Run as the program (`python -m tuijin.ingest`, `tuijin extract`) and end the process.
+
+    Every output file is closed by then. The process leaves without the interpreter's teardown,
+    which would walk and free, object by object, the heap of a long document that the system
+    frees at once.
+    """
+    code = main(argv, exiting=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run_and_exit()

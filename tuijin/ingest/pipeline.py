@@ -57,8 +57,8 @@ class Work:
     shares: dict[str, range] = field(default_factory=dict)  # a stage's piece numbers
 
 
-# Every stage imports its module when it runs: most of an import's time is compiling the
-# stage's regexes, and on a long text that happens after the fork (see _share), beside the child.
+# Every stage imports its module when it runs: on a long text, after the fork (see _share), so
+# that each process loads only the modules of the stages it runs, at the same time as the other.
 
 
 def _normalize(w: Work) -> None:
@@ -196,10 +196,6 @@ def _quantities(w: Work) -> None:
             date=w.result.meta.date,
         )
     )
-
-
-# After the fork of a long text (see _share) each process compiles only the regexes of the
-# stages it runs, at the same time as the other.
 
 
 def _projects_in(text: str, start: int, end: int) -> list[ProjectMention]:

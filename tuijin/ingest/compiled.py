@@ -6,8 +6,8 @@ and SHA-256). Python prefers an extension to a `.py` of the same name, so an old
 shadow an edited source: `guard()`, run when the package is imported, checks the manifest and,
 unless every compiled source is unchanged, makes every engine module load from its source (all of
 them, since compiled modules call one another directly). `TUIJIN_ENGINE=python` asks for the
-source build too. The results are the same either way; the compiled build is about a quarter
-faster (benchmarks/README.md).
+source build too. The results are the same either way; the compiled build is faster
+(benchmarks/README.md gives the figures).
 """
 
 from __future__ import annotations

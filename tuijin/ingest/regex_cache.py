@@ -1,8 +1,8 @@
 """The engine's regexes as compiled at build time, so that a run does not compile them again.
 
 Python's re compiles a pattern in Python code. The engine's patterns (lexicons of hundreds of
-words written as tries, large classes of characters) take it about 0.15 s in each process, a
-tenth of the CPU time of a long document. `scripts/build_engine.py` stores what re's compiler made
+words written as tries, large classes of characters) took it about 0.1 s in each process that
+loads every stage, close to a tenth of the CPU time of a 4 MB document. `scripts/build_engine.py` stores what re's compiler made
 of each pattern (the code list that `_sre.compile` takes) in `regex.cache`; `warm()`, when the
 package is imported, rebuilds those patterns with `_sre.compile` and puts them into re's own cache,
 where every `re.compile` of the same pattern finds them.

@@ -2,10 +2,11 @@
 
 Python's re compiles a pattern in Python code. The engine's patterns (lexicons of hundreds of
 words written as tries, large classes of characters) took it about 0.1 s in each process that
-loads every stage, close to a tenth of the CPU time of a 4 MB document. `scripts/build_engine.py` stores what re's compiler made
-of each pattern (the code list that `_sre.compile` takes) in `regex.cache`; `warm()`, when the
-package is imported, rebuilds those patterns with `_sre.compile` and puts them into re's own cache,
-where every `re.compile` of the same pattern finds them.
+loads every stage, close to a tenth of the CPU time of a 4 MB document. `scripts/build_engine.py`
+stores what re's compiler made of each pattern (the code list that `_sre.compile` takes) in
+`regex.cache`; `warm()`, when the package is imported, rebuilds those patterns with
+`_sre.compile` and puts them into re's own cache, where every `re.compile` of the same pattern
+finds them (as long as re has not dropped them to make room: it keeps 512).
 
 Nothing but time depends on the file: the entries are keyed by the pattern's text and flags, so a
 pattern edited since the build is compiled as usual; another Python version, a damaged file or a

@@ -94,11 +94,20 @@ def test_a_file_from_another_python_or_a_damaged_one_is_ignored(tmp_path: Path) 
 
 
 def test_the_engine_patterns_are_recorded_once_compiled() -> None:
-    from tuijin.ingest import regex_cache
-    from tuijin.ingest.project_parts import signals
-
-    recorded = regex_cache.compiled_patterns()
-    assert (signals.ANCHOR_RE.pattern, 0) in recorded
+    """In a fresh process (a long test run's re cache has dropped its oldest entries)."""
+    code = (
+        "from tuijin.ingest import regex_cache\n"
+        "from tuijin.ingest.project_parts import signals\n"
+        "print((signals.ANCHOR_RE.pattern, 0) in regex_cache.compiled_patterns())"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.split() == ["True"]
 
 
 _ENGINE_PATTERNS = """

@@ -1,4 +1,4 @@
-"""Speed and memory of `python -m tuijin.ingest` against one jieba.lcut pass.
+"""Speed and memory of `tuijin extract` against one jieba.lcut pass.
 
     .venv/bin/python benchmarks/bench_extract.py [--mb 4] [--junk-mb 20] [--check] [--source]
 
@@ -6,7 +6,8 @@ Builds two ~4 MB plain texts from the corpus documents (../shared/corpus, read a
 engine's own test snippets when that folder is absent): "repeated" (the documents over and over)
 and "varied" (paragraphs reshuffled and numbers rewritten in every copy, so nothing repeats).
 For each, interleaved over --runs runs, it times
-  (a) a fresh subprocess `python -m tuijin.ingest FILE --out TMPDIR`, start to finish, and
+  (a) a fresh `tuijin extract FILE --out TMPDIR` process (the console script installed beside
+      this Python; `python -m tuijin.ingest` if there is none), start to finish, and
   (b) one `jieba.lcut` over the same text, with and without jieba's dictionary load,
 prints the medians and the ratio, and runs a 20 MB junk text reporting the child's peak memory.
 The engine runs as `make install` left it: compiled by mypyc when that build is current (the
@@ -119,7 +120,7 @@ print(rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def engine_build() -> str:
-    """Which build of the engine `python -m tuijin.ingest` runs here: compiled or python."""
+    """Which build of the engine `tuijin extract` runs here: compiled or python."""
     code = "from tuijin.ingest import compiled; print(compiled.build())"
     proc = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
@@ -127,9 +128,17 @@ def engine_build() -> str:
     return proc.stdout.strip()
 
 
+def extract_command() -> list[str]:
+    """The installed `tuijin extract` program; `python -m tuijin.ingest` where it is missing."""
+    script = Path(sys.executable).parent / "tuijin"
+    if script.is_file():
+        return [str(script), "extract"]
+    return [sys.executable, "-m", "tuijin.ingest"]
+
+
 def run_extract(path: Path, out: Path, serial: bool = False) -> tuple[float, float]:
     """Wall time and peak RSS (MB, getrusage of the child) of one fresh CLI run."""
-    cmd = [sys.executable, "-m", "tuijin.ingest", str(path), "--out", str(out)]
+    cmd = [*extract_command(), str(path), "--out", str(out)]
     cmd += ["--serial"] if serial else []
     proc = subprocess.run(
         [sys.executable, "-c", _WRAP, *cmd], cwd=ROOT, capture_output=True, text=True, check=True
@@ -191,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     # Byte-compile the engine as an installed package would be, so that no run pays for it.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tuijin")], check=True)
     engine = engine_build()
-    print(f"engine: {'compiled by mypyc' if engine == 'compiled' else 'Python source'}")
+    print(f"engine: {'compiled by mypyc' if engine == 'compiled' else 'Python source'}", end="")
+    print(f"; command: {' '.join(Path(c).name for c in extract_command())}")
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         ratios = [

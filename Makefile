@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
-# The engine compiled by mypyc (scripts/build_engine.py); rebuilt when an engine source changes.
+# The engine compiled by mypyc (scripts/build_engine.py), which is run when an engine file changes
+# and rebuilds only if a compiled one did (it knows which).
 ENGINE := tuijin/ingest/compiled.manifest
 ENGINE_SRC := $(shell find tuijin/ingest -name '*.py' -not -path '*/tests/*' -not -path '*/readers/*')
 

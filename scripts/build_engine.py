@@ -1,20 +1,24 @@
 """Compile the extraction engine's rule modules with mypyc (run by `make install`).
 
-    .venv/bin/python scripts/build_engine.py [--clean]
+    .venv/bin/python scripts/build_engine.py [--force | --clean]
 
 The engine is plain, type-checked Python and runs as it is; compiled by mypyc (part of the
 pinned mypy) into C extensions, the same source runs about a quarter faster. The extensions are
 written beside their sources (ignored by git), with a manifest of the sources they were built
 from: `tuijin/ingest/compiled.py` uses them only while every source is unchanged. Without a C
 compiler, or if the build fails, the plain engine stays in use: this script says so, records
-it in the manifest and exits 0. `--clean` removes the compiled build.
+it in the manifest and exits 0. It also stores the engine's regexes as compiled
+(`tuijin/ingest/regex_cache.py`). A build that is current is left as it is (the Makefile calls
+this script whenever any engine file changes; only the compiled ones matter); `--force` rebuilds,
+`--clean` removes the build. One build runs at a time (a lock in build/engine).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.machinery
+import fcntl
 import os
+import re
 import shutil
 import sys
 import time
@@ -24,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "engine"
 sys.path.insert(0, str(ROOT))
 os.environ["TUIJIN_ENGINE"] = "python"  # this process reads the sources only
-(ROOT / "tuijin" / "ingest" / "regex.cache").unlink(missing_ok=True)  # recorded afresh below
 
 from tuijin.ingest import compiled, regex_cache  # noqa: E402
 
@@ -40,6 +43,7 @@ def record_regexes() -> int:
     """Compile every engine module's regexes here, run the demo plan, and store them all."""
     import importlib
 
+    re.purge()  # what the old cache put there when the package was imported
     from tuijin.ingest.pipeline import extract_file
 
     for path in compiled.sources():
@@ -48,16 +52,13 @@ def record_regexes() -> int:
     return regex_cache.write(regex_cache.compiled_patterns())
 
 
-def clean() -> int:
-    """Remove every compiled module of the engine; return how many."""
-    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+def remove_extensions() -> int:
+    """Remove the manifest, then every compiled module of the engine; return how many."""
+    compiled.MANIFEST.unlink(missing_ok=True)  # first: no process takes a half-removed build
     removed = 0
-    for path in compiled.ROOT.rglob("*"):
-        if path.name.endswith(suffixes):
-            path.unlink()
-            removed += 1
-    compiled.MANIFEST.unlink(missing_ok=True)
-    regex_cache.CACHE.unlink(missing_ok=True)
+    for path in compiled.extensions():
+        path.unlink()
+        removed += 1
     return removed
 
 
@@ -105,13 +106,32 @@ def build() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--clean", action="store_true", help="remove the compiled build")
+    group = ap.add_mutually_exclusive_group()
+    group.add_argument("--clean", action="store_true", help="remove the compiled build")
+    group.add_argument("--force", action="store_true", help="rebuild even if current")
     args = ap.parse_args(argv)
-    removed = clean()
-    if args.clean:
+    BUILD.mkdir(parents=True, exist_ok=True)
+    with (BUILD / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _run(clean=args.clean, force=args.force)
+
+
+def _run(*, clean: bool, force: bool) -> int:
+    if clean:
+        removed = remove_extensions()
+        regex_cache.CACHE.unlink(missing_ok=True)
         print(f"已删除编译版引擎（{removed} 个文件），将使用纯 Python 版。")
         return 0
-    print(f"已预编译引擎的正则表达式：{record_regexes()} 个。")
+    if not force and compiled.is_current() and regex_cache.is_current():
+        compiled.MANIFEST.touch()  # for make: up to date with the files it watches
+        print("编译版引擎已是最新（源文件未变）。")
+        return 0
+    remove_extensions()
+    regex_cache.CACHE.unlink(missing_ok=True)
+    try:
+        print(f"已预编译引擎的正则表达式：{record_regexes()} 个。")
+    except Exception as exc:  # only time depends on it: go on without
+        print(f"未能预编译正则表达式（不影响结果）：{type(exc).__name__}: {exc}")
     if shutil.which(os.environ.get("CC", "cc")) is None:
         compiled.write_manifest([], note="no C compiler")
         print("未找到 C 编译器：引擎以纯 Python 运行（结果相同，速度较慢）。")
@@ -119,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     problem = build()
     if problem:
-        clean()
+        remove_extensions()
         compiled.write_manifest([], note=problem[:500])
         print(f"引擎编译失败，改用纯 Python 版（结果相同，速度较慢）：{problem[:300]}")
         print(f"编译输出见 {BUILD / 'build.log'}")

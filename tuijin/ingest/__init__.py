@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .compiled import guard
 from .regex_cache import warm
 
-guard()  # before any engine module loads: an out-of-date compiled build is never used
+guard()  # before any engine module loads: the compiled build only if it matches its sources
 warm()  # the engine's regexes as compiled at build time, found by re.compile
 
 from .errors import ExtractionError  # noqa: E402

@@ -2,7 +2,8 @@
 
 Files are processed one at a time and nothing is kept, so memory follows the largest document.
 A file that cannot be read is reported as `name: [I00x] message` and the batch goes on; the exit
-code is 1 when any file failed. Importing this module is cheap: the engine loads on first use.
+code is 1 when any file failed. The rule modules load on first use; importing this one costs
+the package's checks of the compiled build and the regex cache (about 12 ms).
 """
 
 from __future__ import annotations

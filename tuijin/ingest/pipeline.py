@@ -23,19 +23,20 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from .assignments import Found, declares_first_lead, extract_assignments
+from .dates import extract_dates
 from .errors import BROKEN_FILE, TIMEOUT, ExtractionError
 from .forked import Shared
+from .headings import Outline, extract_headings
+from .meta import extract_meta
 from .normalize import matching_text
 from .readers import read_document
 from .result import Extraction, Heading, Mention, ProjectMention, Span
-
-if TYPE_CHECKING:
-    from .assignments import Found
-    from .headings import Outline
-    from .segment import Line
-    from .tables import TableItem
+from .segment import Line, split_lines
+from .tables import TableItem, extract_tables
+from .tasks import build_tasks
 
 DEFAULT_BUDGET_S = 120.0
 PARALLEL_MIN_CHARS = 200_000  # below this a second process costs more than it saves
@@ -49,7 +50,7 @@ class Work:
     result: Extraction
     simp: str = ""
     lines: list[Line] = field(default_factory=list)
-    outline: Outline | None = None  # set by the headings stage
+    outline: Outline = field(default_factory=Outline)
     found: list[Found] = field(default_factory=list)
     tables: list[TableItem] = field(default_factory=list)
     parallel: bool = False  # may share stages' pieces with a forked child (see _share)
@@ -57,68 +58,40 @@ class Work:
     shares: dict[str, range] = field(default_factory=dict)  # a stage's piece numbers
 
 
-# Every stage imports its module when it runs: on a long text, after the fork (see _share), so
-# that each process loads only the modules of the stages it runs, at the same time as the other.
-
-
 def _normalize(w: Work) -> None:
     w.simp = matching_text(w.result.text)
 
 
 def _segment(w: Work) -> None:
-    from .segment import split_lines
-
     w.lines = split_lines(w.result.text)
 
 
 def _meta(w: Work) -> None:
-    from .meta import extract_meta
-
     w.result.meta = extract_meta(w.lines, w.result.text, w.simp)
 
 
-def _outline(w: Work) -> Outline:
-    """The headings stage's outline; an empty one if that stage failed."""
-    if w.outline is None:
-        from .headings import Outline
-
-        w.outline = Outline()
-    return w.outline
-
-
 def _headings(w: Work) -> None:
-    from .headings import extract_headings
-
     w.outline = extract_headings(w.lines, w.result.text, w.simp)
     w.result.headings = w.outline.headings
 
 
 def _assignments(w: Work) -> None:
-    from .assignments import extract_assignments
-
-    w.found = extract_assignments(w.lines, w.result.text, w.simp, _outline(w))
+    w.found = extract_assignments(w.lines, w.result.text, w.simp, w.outline)
 
 
 def _tables(w: Work) -> None:
-    from .assignments import declares_first_lead
-    from .tables import extract_tables
-
     w.tables = extract_tables(
         w.lines, w.result.text, w.simp, lead_first=declares_first_lead(w.simp)
     )
 
 
 def _dates(w: Work) -> None:
-    from .dates import extract_dates
-
     w.result.dates = extract_dates(w.result.text, w.simp)
 
 
 def _tasks(w: Work) -> None:
-    from .tasks import build_tasks
-
     w.result.tasks, w.result.assignments = build_tasks(
-        w.lines, w.result.text, _outline(w), w.found, w.tables, w.result.dates
+        w.lines, w.result.text, w.outline, w.found, w.tables, w.result.dates
     )
 
 
@@ -196,6 +169,11 @@ def _quantities(w: Work) -> None:
             date=w.result.meta.date,
         )
     )
+
+
+# The figure, project and mention stages import their modules when they first run: on a long
+# text (see _share) after the fork, so that each process loads only the modules of the stages it
+# runs, at the same time as the other.
 
 
 def _projects_in(text: str, start: int, end: int) -> list[ProjectMention]:
@@ -365,7 +343,7 @@ def _stages(work: Work, budget_s: float) -> None:
             )
         try:
             stage(work)
-        except ExtractionError:
+        except (ExtractionError, ImportError):  # ImportError: a broken install, not this document
             raise
         except Exception as exc:  # a rule bug must not lose the whole document
             if stage_name in _REQUIRED:

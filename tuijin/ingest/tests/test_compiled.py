@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import subprocess
@@ -26,7 +27,12 @@ def _package(tmp_path: Path) -> Path:
     (root / "parts" / "words.py").write_text("Y = 2\n")
     (root / "pipeline.py").write_text("Z = 3\n")
     (root / "tests" / "test_rules.py").write_text("")
+    for stem in ("rules", "parts/words", "native__mypyc"):  # what a build writes beside them
+        (root / (stem + _SUFFIX)).write_bytes(b"\x7fELF" + stem.encode())
     return root
+
+
+_SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
 def test_the_build_compiles_rule_modules_and_leaves_entry_points_and_tests_plain(
@@ -70,6 +76,23 @@ def test_a_failed_build_or_another_python_is_not_current(tmp_path: Path) -> None
     manifest.write_text(text.replace(sys.implementation.cache_tag, "cpython-99"), encoding="utf-8")
     assert not compiled.is_current(root, manifest)
     manifest.write_text(text.replace("\t", " "), encoding="utf-8")  # not a manifest
+    assert not compiled.is_current(root, manifest)
+
+
+def test_a_build_with_an_extension_missing_or_rewritten_is_not_current(tmp_path: Path) -> None:
+    root = _package(tmp_path)
+    manifest = tmp_path / "compiled.manifest"
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
+    assert compiled.is_current(root, manifest)
+    group = root / ("native__mypyc" + _SUFFIX)
+    group.write_bytes(group.read_bytes()[:3])  # cut short, as by a build still writing it
+    assert not compiled.is_current(root, manifest)
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
+    assert compiled.is_current(root, manifest)
+    (root / ("rules" + _SUFFIX)).unlink()
+    assert not compiled.is_current(root, manifest)
+    # a compiled source must have its extension in the manifest, not only on disk
+    compiled.write_manifest(list(compiled.sources(root)), root=root, manifest=manifest)
     assert not compiled.is_current(root, manifest)
 
 

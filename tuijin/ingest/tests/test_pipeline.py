@@ -193,6 +193,25 @@ def test_a_stage_running_past_the_budget_is_interrupted(monkeypatch: pytest.Monk
     assert time.monotonic() - started < 4
 
 
+def test_a_rule_error_becomes_a_warning_but_a_broken_install_fails_loudly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tuijin.ingest import pipeline
+
+    def buggy(work: pipeline.Work) -> None:
+        raise ValueError("规则出错")
+
+    def missing(work: pipeline.Work) -> None:
+        raise ImportError("no module named tuijin.ingest.dates")
+
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES[:2], ("buggy", buggy)])
+    result = pipeline.extract_text("一、总体要求\n")
+    assert result.warnings == ["buggy: ValueError: 规则出错"]
+    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES[:2], ("missing", missing)])
+    with pytest.raises(ImportError):
+        pipeline.extract_text("一、总体要求\n")
+
+
 def test_long_text_is_cut_into_pieces_at_headings_with_spans_kept() -> None:
     from tuijin.ingest import pipeline
 

@@ -2,8 +2,8 @@
 
 Every row is keyed on its natural key (names, codes, years); a second run finds every row in
 place and writes nothing, so counts and the audit history stay the same. The data lives in
-`tuijin/demo/data/`, one module per domain; this module only maps it onto the models, one
-function per domain, inside one transaction.
+`tuijin/demo/data/`, one module (or package) per domain; this module only maps it onto the
+models, one function per domain, inside one transaction.
 """
 
 from __future__ import annotations

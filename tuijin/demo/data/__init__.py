@@ -1,2 +1,3 @@
-"""The demo region's data, one module per domain. All names of people are posts, all figures
-are sample data; descriptions are written for the demo (no text is taken from source papers)."""
+"""The demo region's data, one module (a package, for the larger ones) per domain. All names
+of people are posts, all figures are sample data; descriptions are written for the demo (no text
+is taken from source papers)."""

@@ -12,17 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tuijin.core.audit import stamp
 from tuijin.core.errors import ServiceError
 from tuijin.orgs.models import Unit
 
 from .choices import Role
 from .models import Profile
 from .permissions import require
-
-
-def _history(obj: Any, actor: Any) -> None:
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor
 
 
 @transaction.atomic
@@ -73,7 +69,7 @@ def user_save(
     profile.role = role
     profile.unit = unit
     profile.full_clean()
-    _history(profile, actor)
+    stamp(profile, actor)
     profile.save()
     return user
 

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from tuijin.accounts.permissions import require
+from tuijin.core.audit import stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.excel import Preview
 from tuijin.core.types import UserLike
@@ -38,12 +39,6 @@ class ImportResult:
 
     def summary(self) -> str:
         return f"新增 {self.created}，更新 {self.updated}，无变化 {self.unchanged}"
-
-
-def _stamp(obj: models.Model, actor: UserLike | None) -> None:
-    if actor is not None and getattr(actor, "is_authenticated", False):
-        obj._history_user = actor  # type: ignore[attr-defined]
-    obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
 
 
 class _Ledger:
@@ -150,7 +145,7 @@ def _write_row(ledger: _Ledger, task: Task | None, row: TaskRow, actor: UserLike
         keep = {pk for pk, _w in wanted}
         for unit_id in [pk for pk in have if pk not in keep]:
             assignment = have.pop(unit_id)
-            _stamp(assignment, actor)
+            stamp(assignment, actor, CHANGE_REASON)
             assignment.delete()
         for unit_id, written in wanted:
             if unit_id in have:
@@ -169,5 +164,5 @@ def _save(obj: models.Model, actor: UserLike | None) -> None:
     them); checking them again here would cost a query each per row."""
     relations = [f.name for f in obj._meta.concrete_fields if f.is_relation]
     obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
-    _stamp(obj, actor)
+    stamp(obj, actor, CHANGE_REASON)
     obj.save()

@@ -22,6 +22,7 @@ from django.db import IntegrityError, models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from tuijin.accounts.permissions import require
+from tuijin.core.audit import actor_or_none, stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.excel import Preview, name_key
 from tuijin.core.types import UserLike
@@ -40,18 +41,6 @@ class ImportResult:
 
     def summary(self) -> str:
         return f"新增 {self.created}，更新 {self.updated}，无变化 {self.unchanged}"
-
-
-def _history_user(actor: UserLike | None) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-
-
-def _stamp(obj: models.Model, actor: UserLike | None) -> None:
-    """Who and why, for the history row simple-history writes on save."""
-    user = _history_user(actor)
-    if user is not None:
-        obj._history_user = user  # type: ignore[attr-defined]
-    obj._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
 
 
 class _Ledger:
@@ -224,7 +213,7 @@ class _Writer:
     def __init__(self, ledger: _Ledger, actor: UserLike | None) -> None:
         self.ledger = ledger
         self.actor = actor
-        self.user = _history_user(actor)
+        self.user = actor_or_none(actor)
         self.result = ImportResult()
         self.new: dict[type[models.Model], list[models.Model]] = defaultdict(list)
         self.links: list[tuple[Project, list[int]]] = []
@@ -235,7 +224,7 @@ class _Writer:
         if obj.pk is None:
             self.new[type(obj)].append(obj)
             return
-        _stamp(obj, self.actor)
+        stamp(obj, self.actor, CHANGE_REASON)
         obj.save()
 
     def add(self, row: ProjectRow) -> None:

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from tuijin.core.errors import ServiceError
-from tuijin.core.types import UserLike
 
 from ..choices import SubmissionState
 from ..models import Submission
@@ -21,19 +20,6 @@ class _Unset:
 
 
 UNSET: Final = _Unset()
-
-
-def actor_or_none(user: UserLike | None) -> Any:
-    return user if user is not None and getattr(user, "is_authenticated", False) else None
-
-
-def stamp(obj: models.Model, actor: UserLike | None) -> models.Model:
-    """Record ACTOR as the author of OBJ's next history row (the web request's user is used
-    otherwise, through simple_history's middleware)."""
-    user = actor_or_none(actor)
-    if user is not None:
-        obj._history_user = user  # type: ignore[attr-defined]
-    return obj
 
 
 def clean_or_refuse(obj: models.Model, code: str, **kwargs: Any) -> None:

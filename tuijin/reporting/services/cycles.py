@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tuijin.accounts.permissions import require
+from tuijin.core.audit import stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.orgs.models import Unit
@@ -17,7 +18,7 @@ from tuijin.orgs.models import Unit
 from .. import periods as spans
 from ..choices import CycleKind, DueAnchor, UnitScope
 from ..models import Cycle, Period
-from ._common import clean_or_refuse, stamp
+from ._common import clean_or_refuse
 
 
 @transaction.atomic

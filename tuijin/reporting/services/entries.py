@@ -9,13 +9,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from tuijin.accounts.permissions import require
+from tuijin.core.audit import stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.geo.models import Area
 from tuijin.plans.models import Indicator
 
 from ..models import Attachment, Entry, IndicatorFigure, Submission, max_attachment_bytes
-from ._common import UNSET, _Unset, clean_or_refuse, editable, stamp
+from ._common import UNSET, _Unset, clean_or_refuse, editable
 
 
 @transaction.atomic

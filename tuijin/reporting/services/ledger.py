@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tuijin.core.audit import stamp
 from tuijin.core.types import UserLike
 from tuijin.orgs.models import Unit
 from tuijin.plans.choices import AssignmentRole, TaskStatus
@@ -12,7 +13,6 @@ from tuijin.plans.models import Assignment, Measurement, Task
 from tuijin.projects.models import ProgressReport, Project
 
 from ..models import Entry, Period, Submission
-from ._common import stamp
 
 
 def authoritative_for_task(entry: Entry, unit: Unit) -> bool:

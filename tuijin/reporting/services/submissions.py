@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tuijin.accounts.permissions import require
+from tuijin.core.audit import actor_or_none, stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.types import UserLike
 from tuijin.orgs.models import Unit
@@ -22,7 +23,7 @@ from ..models import Entry, IndicatorFigure, Period, Submission
 from ..notifications import SUBMISSION_URL, link_to, notify, recipients_for_unit
 from ..owing import owed_by, units_owing
 from ..warnings import warnings_compute
-from ._common import actor_or_none, clean_or_refuse, editable, lock, stamp
+from ._common import clean_or_refuse, editable, lock
 from .ledger import apply_figures, apply_project_entry, apply_task_entry
 
 

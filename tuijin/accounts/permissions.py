@@ -16,6 +16,8 @@ a filter and an export can never disagree with a detail view). Writing is decide
 | change unit / target; manage cycle; change warning rule | yes | yes | no | no |
 | add instruction (批示) | yes | yes | yes | no |
 | manage users | yes | yes | no | no |
+| view holidays (节假日安排) | yes | yes | yes | yes |
+| set holidays | yes | yes | no | no |
 
 Services call `require(actor, "plans.change_task", task)`; `actor=None` is the system (command
 line, scheduled jobs, document loader) and is always allowed. Templates use
@@ -144,6 +146,9 @@ PERMISSIONS: dict[str, Any] = {
     "reporting.add_instruction": staff | is_leader,
     # accounts
     "accounts.manage_users": staff,
+    # the working-day calendar
+    "core.view_calendar": is_reader,
+    "core.manage_calendar": staff,
 }
 
 for _name, _predicate in PERMISSIONS.items():

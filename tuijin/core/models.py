@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class TimeStamped(models.Model):
@@ -95,15 +96,17 @@ class ApiToken(TimeStamped):
 
 
 class CalendarDay(TimeStamped):
-    """A day whose working status the office sets itself: the State Council's arrangement for a
-    year the installed calendar package does not know yet, or a local holiday. It wins over
-    the package; days not listed follow the package, else Monday to Friday (core/workdays.py)."""
+    """A day whose working status the office sets itself (节假日安排, core/calendar.py): the
+    State Council's arrangement for a year the installed calendar package does not know yet, or
+    a local holiday. It wins over the package; days not listed follow the package, else Monday
+    to Friday (core/workdays.py)."""
 
     day = models.DateField(_("日期"), unique=True)
     is_workday = models.BooleanField(
         _("上班"), help_text=_("勾选：这一天上班（如周末调休上班）；不勾选：这一天放假。")
     )
     note = models.CharField(_("说明"), max_length=40, blank=True, help_text=_("如：春节、调休上班"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("节假日安排")

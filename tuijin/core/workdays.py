@@ -1,7 +1,7 @@
 """Chinese working days: statutory holidays and make-up working days (调休上班).
 
 Built on the `chinese_calendar` package, which knows each year's official arrangement up to the
-year it was released for. Days the office has set in the admin (节假日安排, CalendarDay) win over
+year it was released for. Days the office has set (节假日安排 page, CalendarDay) win over
 the package: the arrangement of a year the package does not know yet, or a local holiday. For a
 year neither knows, a day counts as a working day when it falls Monday to Friday, and a warning is
 logged once per year so that the operator enters the arrangement or upgrades the package.
@@ -63,7 +63,7 @@ def _official_or_weekday(day: dt.date, set_days: dict[dt.date, bool]) -> bool:
             _warned_years.add(day.year)
             logger.warning(
                 "chinese_calendar %s 不含 %s 年的节假日安排，该年按周一至周五计算工作日；"
-                "请在管理后台“节假日安排”中录入该年安排，或升级 chinese_calendar",
+                "请在“节假日安排”页面（/calendar/）录入该年安排，或升级 chinese_calendar",
                 getattr(chinese_calendar, "__version__", "?"),
                 day.year,
             )

@@ -9,6 +9,7 @@ task_shared and project_shared are led by B with A responsible.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -18,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from tuijin.accounts.permissions import allowed
+from tuijin.core.calendar import calendar_set_days
 from tuijin.plans.services import task_import
 from tuijin.projects.services import project_import
 from tuijin.reporting import services as reporting
@@ -208,6 +210,7 @@ WRITE_PERMS: dict[str, tuple[str, Callable[[Any], Any], set[str]]] = {
     "import_projects": ("projects.add_project", lambda w: None, {"office", "admin"}),
     "instruction": ("reporting.add_instruction", lambda w: None, {"office", "admin", "leader"}),
     "users": ("accounts.manage_users", lambda w: None, {"office", "admin"}),
+    "holidays": ("core.manage_calendar", lambda w: None, {"office", "admin"}),
 }
 
 
@@ -250,6 +253,12 @@ SERVICE_CALLS: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
     "task_import": (lambda w, u: task_import(rows=[], actor=u), {"office", "admin"}),
     "project_import": (lambda w, u: project_import(rows=[], actor=u), {"office", "admin"}),
     "warning_rule": (lambda w, u: reporting.warning_rule_update(actor=u), {"office", "admin"}),
+    "calendar_set_days": (
+        lambda w, u: calendar_set_days(
+            actor=u, first=dt.date(2099, 5, 4), last=dt.date(2099, 5, 4), is_workday=False
+        ),
+        {"office", "admin"},
+    ),
 }
 
 

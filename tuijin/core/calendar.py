@@ -37,7 +37,6 @@ _HOLIDAY_NAMES = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "抗战胜利纪念日",
 }
-_WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -48,10 +47,6 @@ class Day:
     is_workday: bool
     note: str
     set_by_office: bool  # a CalendarDay row (it can be cleared), else the package's arrangement
-
-    @property
-    def weekday(self) -> str:
-        return f"星期{_WEEKDAYS[self.day.weekday()]}"
 
 
 @dataclass

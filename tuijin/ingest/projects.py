@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from tuijin.ingest.project_parts import items as it
 from tuijin.ingest.project_parts import shapes
@@ -32,7 +32,7 @@ from tuijin.ingest.project_parts.signals import ANCHOR_RE, anchor_positions, sig
 from tuijin.ingest.project_parts.tables import enumerated_names, table_projects
 from tuijin.ingest.project_parts.verbs import capacity_names, verb_runs
 from tuijin.ingest.project_parts.verdicts import ok_named
-from tuijin.ingest.result import Heading, ProjectMention, Span
+from tuijin.ingest.result import ProjectMention, Span
 
 Item = it.Item
 
@@ -105,7 +105,7 @@ _PRONOUN_RE = re.compile(r"(?:该|本|此|这些|上述)(?:项目|工程)|主要
 _PRONOUN_FIRST = frozenset("该本此这上主建")
 
 
-def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[ProjectMention]:
+def extract_projects(text: str) -> list[ProjectMention]:
     """Project names in document order; only identical names are dropped as duplicates."""
     found: list[Item] = list(table_projects(text))
     signals = signal_positions(text)  # one pass over the whole text
@@ -134,7 +134,6 @@ def extract_projects(text: str, *, headings: Sequence[Heading] = ()) -> list[Pro
         s, e = m.span("name")
         if ok_named(text[s:e]) and not _SCOPE_RE.search(text, s, e):
             found.append((s, e))
-    del headings  # heading lines are part of the text and read like any other clause
     return _finish(text, found)
 
 

@@ -284,10 +284,14 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
+def _extract(argv: list[str]) -> int:
     from tuijin.ingest.cli import main as extract_main
 
-    return extract_main(args.rest)
+    return extract_main(argv)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    return _extract(args.rest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -419,11 +423,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # `extract` is handled by the engine's own parser, without importing Django.
+    # `extract` goes to the engine's own parser whole (its --help included), without Django.
     if argv and argv[0] == "extract":
-        from tuijin.ingest.cli import main as extract_main
-
-        return extract_main(argv[1:])
+        return _extract(argv[1:])
     args = build_parser().parse_args(argv)
     result: int = args.func(args)
     return result

@@ -98,29 +98,44 @@ def write_json(data: dict[str, Any], fh: BinaryIO) -> None:
     fh.write(b"}\n" if compact else b"\n}\n")
 
 
-_LEFT_FOR_EXIT: list[object] = []
+def main(argv: list[str] | None = None) -> int:
+    """Run the command and return its exit status."""
+    return _run(argv)[0]
 
 
-def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
-    """Run the command; `exiting`: the caller ends the process at once (os._exit) after it,
-    so the last result is left for the system to reclaim, not freed object by object."""
+def _run(argv: list[str] | None) -> tuple[int, object]:
+    """Run the command; return its exit status and the last document's result, which a caller
+    that ends the process at once (os._exit) keeps, so the system reclaims it in one go."""
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["extract"]:
         args_in = args_in[1:]
     args = build_parser().parse_args(args_in)
-    from .errors import ExtractionError
-    from .pipeline import extract_file
-
     to_stdout = args.out == "-"
     out_dir = Path(args.out)
     if not to_stdout:
         out_dir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = list(args.files)
-    failed = 0
     # A batch builds large results with no reference cycles worth collecting: the cycle
     # collector would only walk them over and over. Each result is freed as soon as it is
-    # written, and one collection before the next file clears anything left.
+    # written, and one collection before the next file clears anything left. An in-process
+    # caller gets the collector back as it was.
+    collecting = gc.isenabled()
     gc.disable()
+    try:
+        return _extract_files(files, args, to_stdout, out_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract_files(
+    files: list[Path], args: argparse.Namespace, to_stdout: bool, out_dir: Path
+) -> tuple[int, object]:
+    from .errors import ExtractionError
+    from .pipeline import extract_file
+
+    failed = 0
+    last: object = None
     for n, path in enumerate(_progress(files)):
         if n:
             gc.collect()
@@ -143,14 +158,13 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
                 sys.stdout.buffer.flush()
             except BrokenPipeError:  # the reader stopped (… | head): nothing more to write
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 1
+                return 1, data
         else:
             with (out_dir / f"{path.stem}.json").open("wb") as fh:
                 write_json(data, fh)
-        if exiting and n == len(files) - 1:
-            _LEFT_FOR_EXIT.append(data)
+        last = data if n == len(files) - 1 else None
         del data
-    return 1 if failed else 0
+    return (1 if failed else 0), last
 
 
 def run_and_exit(argv: list[str] | None = None) -> NoReturn:
@@ -160,7 +174,7 @@ def run_and_exit(argv: list[str] | None = None) -> NoReturn:
     which would walk and free, object by object, the heap of a long document that the system
     frees at once.
     """
-    code = main(argv, exiting=True)
+    code, _kept = _run(argv)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import subprocess
@@ -126,6 +127,14 @@ def test_cli_prints_json_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture
     good.write_text(PLAN, encoding="utf-8")
     assert main([str(good), "--out", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["doc"] == "good.txt"
+
+
+def test_an_in_process_run_gives_the_cycle_collector_back(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(PLAN, encoding="utf-8")
+    assert gc.isenabled()
+    assert main([str(good), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert gc.isenabled()
 
 
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:

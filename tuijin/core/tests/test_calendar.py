@@ -158,6 +158,7 @@ def test_a_liaison_reads_the_calendar_but_cannot_change_it(office: Any) -> None:
     c = _client(liaison)
     page = c.get(reverse("calendar"), {"year": 2099})
     assert page.status_code == 200 and 'id="calendar-form"' not in page.content.decode()
+    assert f'class="toollink" href="{reverse("calendar")}"' in page.content.decode()
     assert "办公室录入" in page.content.decode()
     posted = {"first": "2099-10-02", "is_workday": "0"}
     assert c.post(reverse("calendar"), posted).status_code == 403

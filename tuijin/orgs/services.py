@@ -26,6 +26,8 @@ _EVERY_ZONE = re.compile(r"^各(?:园区|开发区|新区|功能区)(?:管委会
 # 各有关单位, 市直各部门, 各成员单位, 有关部门, 各乡镇人民政府: many bodies, none named
 _COLLECTIVE = re.compile(r"^(?:各|[省市县区]直各|全[省市县区]各|有关|相关|其他)|各(?:部门|单位)$")
 _DOUBLED_LEVEL = re.compile(r"^([省市县区])\1")
+# The region's own levels: a plan writes 园林局 for 市园林局 and 市园林局 for a ledger's 园林局.
+_OWN_LEVELS = "市区县"
 
 
 def unit_name_clean(name: str) -> str:
@@ -65,7 +67,19 @@ def unit_find(name: str, *, on: dt.date | None = None) -> Unit | None:
     found = _unit_find_key(key, on)
     if found is None and _DOUBLED_LEVEL.match(key):
         found = _unit_find_key(key[1:], on)
+    if found is None:
+        found = _unit_find_other_level(key, on)
     return found
+
+
+def _unit_find_other_level(key: str, on: dt.date | None) -> Unit | None:
+    """The one unit the name means with its level written or left out (市园林局 / 园林局);
+    none when the variants point at different units (市园林局 and 区园林局 both exist)."""
+    variants = [level + key for level in _OWN_LEVELS]
+    if key[0] in _OWN_LEVELS and len(key) > 3:
+        variants.append(key[1:])
+    found = {unit.pk: unit for v in variants if (unit := _unit_find_key(v, on)) is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _unit_find_key(key: str, on: dt.date | None) -> Unit | None:

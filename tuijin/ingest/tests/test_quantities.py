@@ -385,10 +385,13 @@ def test_figure_labelling_cost_grows_linearly_with_the_text() -> None:
     small, large = unit * 200, unit * 1600
 
     def cost(text: str) -> float:
-        started = time.perf_counter()
-        extract_quantities(text)
-        return time.perf_counter() - started
+        """The least CPU time of three runs: other processes on a busy machine only add."""
+        times = []
+        for _ in range(3):
+            started = time.process_time()
+            extract_quantities(text)
+            times.append(time.process_time() - started)
+        return min(times)
 
-    cost(small)
-    ratio = cost(large) / max(cost(small), 1e-4)
-    assert ratio < 8 * 2.5  # 8× the text: linear, with room for timer noise
+    ratio = cost(large) / max(cost(small), 1e-3)
+    assert ratio < 8 * 2.5  # 8× the text: linear, with room for timer noise (quadratic: 64×)

@@ -74,6 +74,26 @@ def test_a_doubled_level_that_is_part_of_the_name_is_kept() -> None:
     assert unit_find("市市场监管局") == market
 
 
+def test_a_name_with_its_level_left_out_or_added_finds_the_same_unit(bureau: Unit) -> None:
+    assert unit_find("工业和信息化局") == bureau
+    assert unit_find("工信委", on=dt.date(2012, 9, 29)) == bureau
+    first = unit_resolve(name="园林局")
+    assert first.created
+    again = unit_resolve(name="市园林局")
+    assert again.unit == first.unit and not again.created
+    assert Unit.objects.filter(name__endswith="园林局").count() == 1
+
+
+def test_a_name_that_could_mean_two_levels_finds_neither() -> None:
+    Unit.objects.create(name="市园林局")
+    Unit.objects.create(name="区园林局")
+    assert unit_find("园林局") is None
+    assert unit_find("市政府") is None
+    assert unit_find("市场监管局") is None  # 市 begins the name here, it is no level
+    market = Unit.objects.create(name="市市场监管局")
+    assert unit_find("市场监管局") == market
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("", views.unit_list_view, name="unit-list"),
     path("<int:pk>/", views.unit_detail_view, name="unit-detail"),
+    path("<int:pk>/merge/", views.unit_merge_view, name="unit-merge"),
 ]

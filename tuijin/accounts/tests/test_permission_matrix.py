@@ -20,6 +20,8 @@ from django.urls import reverse
 
 from tuijin.accounts.permissions import allowed
 from tuijin.core.calendar import calendar_set_days
+from tuijin.orgs.merge import unit_merge
+from tuijin.orgs.models import Unit
 from tuijin.plans.services import task_import
 from tuijin.projects.services import project_import
 from tuijin.reporting import services as reporting
@@ -257,6 +259,10 @@ SERVICE_CALLS: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
         lambda w, u: calendar_set_days(
             actor=u, first=dt.date(2099, 5, 4), last=dt.date(2099, 5, 4), is_workday=False
         ),
+        {"office", "admin"},
+    ),
+    "unit_merge": (
+        lambda w, u: unit_merge(actor=u, source=Unit.objects.create(name="待合并单位"), target=w.a),
         {"office", "admin"},
     ),
 }

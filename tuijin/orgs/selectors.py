@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from rapidfuzz import fuzz, process
 
 from tuijin.accounts.permissions import get_allowed
 from tuijin.accounts.scoping import scope_units, visible_projects_q, visible_tasks_q
@@ -65,3 +66,27 @@ def unit_get(user: User, pk: int | str) -> Unit:
     )
     unit: Unit = get_allowed(user, qs, pk, "orgs.view_unit")
     return unit
+
+
+def unit_near_matches(unit: Unit, *, limit: int = 3, cutoff: float = 80) -> list[Unit]:
+    """Units whose name, short name or alias is spelt nearly like UNIT's (市城执法管局 ≈
+    市城管执法局): what a unit an import created for review is likely a slip for."""
+    names: dict[str, int] = {}
+    others = Unit.objects.exclude(pk=unit.pk).filter(needs_review=False)
+    for pk, name, short in others.values_list("pk", "name", "short_name"):
+        names[name] = pk
+        if short:
+            names.setdefault(short, pk)
+    aliases = UnitAlias.objects.filter(unit__in=others).values_list("name", "unit_id")
+    for name, pk in aliases:
+        names.setdefault(name, pk)
+    choices, owners = list(names), list(names.values())
+    best: dict[int, float] = {}
+    for query in (n for n in (unit.name, unit.short_name) if n):
+        for _name, score, at in process.extract(
+            query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3
+        ):
+            best[owners[at]] = max(score, best.get(owners[at], 0.0))
+    ranked = sorted(best, key=lambda pk: -best[pk])[:limit]
+    found = Unit.objects.in_bulk(ranked)
+    return [found[pk] for pk in ranked if pk in found]

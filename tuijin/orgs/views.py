@@ -21,7 +21,7 @@ from .choices import AliasKind
 from .filters import UnitFilter
 from .merge import unit_merge
 from .models import Unit
-from .selectors import unit_get, unit_list
+from .selectors import unit_get, unit_list, unit_near_matches
 
 
 @login_required
@@ -51,12 +51,10 @@ def unit_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "responsible_projects": projects.filter(responsible_units=unit),
         "aliases": [a for a in aliases if a.kind == AliasKind.ALIAS],
         "former_names": [a for a in aliases if a.kind == AliasKind.FORMER],
-        "merge_into": (
-            Unit.objects.exclude(pk=unit.pk).only("pk", "name")
-            if allowed(user, "orgs.change_unit")
-            else None
-        ),
     }
+    if allowed(user, "orgs.change_unit"):
+        context["merge_into"] = Unit.objects.exclude(pk=unit.pk).only("pk", "name")
+        context["near_matches"] = unit_near_matches(unit) if unit.needs_review else []
     return render(request, "orgs/unit_detail.html", context)
 
 

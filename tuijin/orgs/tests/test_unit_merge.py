@@ -20,6 +20,7 @@ from tuijin.core.errors import ServiceError
 from tuijin.documents.models import Provenance
 from tuijin.orgs.merge import unit_merge
 from tuijin.orgs.models import Unit, UnitAlias
+from tuijin.orgs.selectors import unit_near_matches
 from tuijin.orgs.services import unit_find, unit_resolve
 from tuijin.plans.models import Assignment
 from tuijin.reporting.models import Cycle, Period, Submission
@@ -113,6 +114,24 @@ def test_the_office_merges_from_the_unit_page(
     assert response.redirect_chain[-1][0] == ui_world.fgw.get_absolute_url()
     assert f"已将“{SLIP}”并入“{ui_world.fgw.name}”" in response.content.decode()
     assert not Unit.objects.filter(pk=slip.pk).exists()
+
+
+def test_a_unit_flagged_for_review_is_shown_the_units_spelt_nearly_like_it(
+    ui_world: SimpleNamespace, slip: Unit
+) -> None:
+    assert unit_near_matches(slip) == [ui_world.fgw]
+    assert unit_near_matches(ui_world.county) == []
+    other_slip = unit_resolve(name="河谷市工业和信息化委").unit
+    assert unit_near_matches(other_slip)[0] == ui_world.gxj
+
+
+def test_the_unit_page_offers_the_near_matches_first(
+    ui_world: SimpleNamespace, ui_client: Client, slip: Unit
+) -> None:
+    page = ui_client.get(reverse("unit-detail", args=[slip.pk])).content.decode()
+    near = page[page.index('id="near-matches"') :]
+    assert ui_world.fgw.name in near[: near.index("</p>")]
+    assert page.index('<optgroup label="名称相近">') < page.index(f'value="{ui_world.fgw.pk}"')
 
 
 def test_a_liaison_sees_no_merge_form_and_is_refused(ui_world: SimpleNamespace, slip: Unit) -> None:

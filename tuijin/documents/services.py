@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from tuijin.accounts.permissions import require
@@ -21,7 +22,7 @@ from tuijin.core.types import UserLike
 
 from .choices import DocumentKind, DocumentStatus
 from .loader import LoadReport, load_extraction, parse_partial_date
-from .models import Document
+from .models import Document, Provenance
 
 _KIND_WORDS = (
     (DocumentKind.NOTICE, ("通知",)),
@@ -136,3 +137,26 @@ def document_ingest(*, path: Path, actor: UserLike | None = None) -> tuple[Docum
     report = document_confirm(document=document, actor=actor)
     document.refresh_from_db()
     return document, report
+
+
+def provenance_move(*, source: models.Model, target: models.Model) -> tuple[int, int]:
+    """Point the document sources of SOURCE at TARGET (a ledger object merged into another, of
+    the same model); a span TARGET already has is dropped. Returns (moved, dropped)."""
+    kind = ContentType.objects.get_for_model(type(source))
+    moved = dropped = 0
+    for row in Provenance.objects.filter(content_type=kind, object_id=source.pk):
+        twin = Provenance.objects.filter(
+            document_id=row.document_id,
+            content_type=kind,
+            object_id=target.pk,
+            start=row.start,
+            end=row.end,
+        )
+        if twin.exists():
+            row.delete()
+            dropped += 1
+        else:
+            row.object_id = target.pk
+            row.save(update_fields=["object_id"])
+            moved += 1
+    return moved, dropped

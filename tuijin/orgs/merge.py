@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from tuijin.accounts.permissions import require
 from tuijin.core.audit import stamp
 from tuijin.core.errors import ServiceError
+from tuijin.documents.models import Provenance
+from tuijin.documents.services import provenance_move
 
 from .choices import AliasKind
 from .models import Unit, UnitAlias
@@ -53,7 +53,10 @@ def unit_merge(*, actor: Any, source: Unit, target: Unit) -> MergeReport:
             _move_many(relation, source, target, report)
         else:
             _move_rows(relation, source, target, actor, reason, report)
-    _move_sources(source, target, report)
+    moved, dropped = provenance_move(source=source, target=target)
+    if moved:
+        report.moved[str(Provenance._meta.verbose_name)] += moved
+    report.dropped += dropped
     names = [source.name, source.short_name]
     taken = {target.name, target.short_name}
     for name in dict.fromkeys(n for n in names if n and n not in taken):
@@ -119,25 +122,3 @@ def _move_many(relation: Any, source: Unit, target: Unit, report: MergeReport) -
         related.remove(source)
         related.add(target)
         report.moved[str(model._meta.verbose_name)] += 1
-
-
-def _move_sources(source: Unit, target: Unit, report: MergeReport) -> None:
-    """Where documents named the unit (documents.Provenance points at any ledger object)."""
-    provenance = apps.get_model("documents", "Provenance")
-    kind = ContentType.objects.get_for_model(Unit)
-    rows = provenance._default_manager.filter(content_type=kind, object_id=source.pk)
-    for row in rows:
-        twin = provenance._default_manager.filter(
-            document_id=row.document_id,
-            content_type=kind,
-            object_id=target.pk,
-            start=row.start,
-            end=row.end,
-        )
-        if twin.exists():
-            row.delete()
-            report.dropped += 1
-        else:
-            row.object_id = target.pk
-            row.save(update_fields=["object_id"])
-            report.moved[str(provenance._meta.verbose_name)] += 1

@@ -46,8 +46,8 @@ def document_extract(*, data: bytes, filename: str, actor: UserLike | None = Non
     """Read and extract DATA; store it for review. The same bytes twice give the same row."""
     require(actor, "documents.upload_document")
     from tuijin.ingest.errors import ExtractionError
-    from tuijin.ingest.pipeline import extract_text
-    from tuijin.ingest.readers import read_bytes
+    from tuijin.ingest.pipeline import extract_bytes, time_budget
+    from tuijin.ingest.readers.isolated import budget, run_isolated
 
     if len(data) > settings.TUIJIN_MAX_UPLOAD_BYTES:
         limit = settings.TUIJIN_MAX_UPLOAD_BYTES // (1024 * 1024)
@@ -59,12 +59,16 @@ def document_extract(*, data: bytes, filename: str, actor: UserLike | None = Non
     if existing is not None:
         return existing
     name = Path(filename).name or "document.txt"
+    # Read and extracted in a child process under a time and memory limit, after the bounds on
+    # size, compression and sheet range (tuijin/ingest/readers/limits.py): a crafted file costs
+    # the child, never this process.
+    seconds, _ = budget()
     try:
-        text, encoding = read_bytes(data, name)
-        extraction = extract_text(text, name=name)
+        text, encoding, payload = run_isolated(
+            extract_bytes, data, name, timeout_s=seconds + time_budget(len(data))
+        )
     except ExtractionError as exc:
         raise ServiceError(exc.code, exc.message) from exc
-    payload = extraction.to_json()
     meta = payload.get("meta") or {}
     with transaction.atomic():
         document = Document(

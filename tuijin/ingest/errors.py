@@ -11,6 +11,9 @@ class ExtractionError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[str, str]]:
+        return (type(self), (self.code, self.message))  # pickles across processes
+
 
 # Codes (I = ingest). Add new ones here, never reuse a number.
 UNSUPPORTED_FORMAT = "I001"  # 不支持的文件格式
@@ -20,3 +23,7 @@ BROKEN_FILE = "I004"  # 文件已损坏或格式错误 (docx/pdf/html 解析失�
 TOO_LARGE = "I005"  # 文件过大
 TIMEOUT = "I006"  # 提取超时
 NOT_FOUND = "I007"  # 文件不存在或无法读取
+PACKAGE_BOMB = "I008"  # 压缩包解压后过大、压缩比异常或文件过多（疑似压缩炸弹）
+SHEET_TOO_LARGE = "I009"  # 工作表行列范围或单元格数超出上限
+XML_DECLARATION = "I010"  # 含 DOCTYPE/ENTITY 声明（XML 实体膨胀）
+OVER_RESOURCES = "I011"  # 解析超出内存上限，或解析进程异常退出

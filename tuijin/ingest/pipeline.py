@@ -32,7 +32,7 @@ from .forked import Shared
 from .headings import Outline, extract_headings
 from .meta import extract_meta
 from .normalize import matching_text
-from .readers import read_document
+from .readers import read_bytes, read_document
 from .result import Extraction, Heading, Mention, ProjectMention, Span
 from .segment import Line, split_lines
 from .tables import TableItem, extract_tables
@@ -359,3 +359,11 @@ def extract_file(
     return extract_text(
         text, name=Path(path).name, encoding=encoding, budget_s=budget_s, parallel=parallel
     )
+
+
+def extract_bytes(data: bytes, name: str) -> tuple[str, str, dict[str, Any]]:
+    """Read the bytes of a file called NAME and extract them: (text, encoding, result as JSON).
+    The web upload runs this through readers.isolated.run_isolated (a child process)."""
+    text, encoding = read_bytes(data, name)
+    extraction = extract_text(text, name=name, encoding=encoding)
+    return text, encoding, extraction.to_json()

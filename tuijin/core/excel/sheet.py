@@ -3,7 +3,6 @@ title rows, its columns mapped to the importer's keys; problems and the import p
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import unicodedata
@@ -11,8 +10,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Generic, TypeVar
-
-from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from tuijin.core.errors import ServiceError
 
@@ -102,23 +99,21 @@ class Sheet:
 
 def read_workbook(data: bytes) -> list[Sheet]:
     """The visible sheets of an .xlsx/.xls/.ods, merged cells filled with their value
-    (rows crossed by a merge at least three columns wide are remembered in `wide_rows`)."""
+    (rows crossed by a merge at least three columns wide are remembered in `wide_rows`).
+
+    The file is read in a child process under a time and memory limit, after the bounds on its
+    size, compression and sheet range (tuijin/ingest/readers/limits.py, isolated.py)."""
+    from tuijin.ingest.errors import BROKEN_FILE, ExtractionError
+    from tuijin.ingest.readers.isolated import run_isolated
+    from tuijin.ingest.readers.sheet import read_grids
+
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except (CalamineError, ValueError, OSError) as exc:
-        raise ServiceError("X001", "无法读取 Excel 文件，请确认是 .xlsx 或 .xls 格式") from exc
-    except Exception as exc:  # calamine raises its own zip/xml errors
-        raise ServiceError("X001", "无法读取 Excel 文件，请确认是 .xlsx 或 .xls 格式") from exc
-    sheets: list[Sheet] = []
-    with book:
-        for meta in book.sheets_metadata:
-            if meta.visible != SheetVisibleEnum.Visible:
-                continue
-            raw = book.get_sheet_by_name(meta.name)
-            grid: list[list[Cell]] = [list(r) for r in raw.to_python(skip_empty_area=False)]
-            merged = list(raw.merged_cell_ranges or [])
-            sheets.append(_fill_merged(Sheet(meta.name, grid, merged)))
-    return sheets
+        grids = run_isolated(read_grids, data)
+    except ExtractionError as exc:
+        if exc.code == BROKEN_FILE:
+            raise ServiceError("X001", "无法读取 Excel 文件，请确认是 .xlsx 或 .xls 格式") from exc
+        raise ServiceError(exc.code, exc.message) from exc
+    return [_fill_merged(Sheet(name, rows, merged)) for name, rows, merged in grids]
 
 
 def _fill_merged(sheet: Sheet) -> Sheet:

@@ -18,9 +18,17 @@ from ..errors import (
     UNSUPPORTED_FORMAT,
     ExtractionError,
 )
+from .limits import check_package, check_text
 from .text import decode_text, read_text
 
-__all__ = ["MAX_BYTES", "decode_text", "read_bytes", "read_document", "unwrap"]
+__all__ = [
+    "MAX_BYTES",
+    "decode_text",
+    "read_bytes",
+    "read_bytes_isolated",
+    "read_document",
+    "unwrap",
+]
 
 # Format readers load on first use, so a plain-text run does not import the others.
 _READERS = {
@@ -54,7 +62,21 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str,
         data = p.read_bytes()
     except OSError as exc:
         raise ExtractionError(NOT_FOUND, f"文件无法读取：{p.name}") from exc
-    return read_bytes(data, p.name, max_bytes=max_bytes)
+    if p.suffix.lower() in TEXT_SUFFIXES:
+        return read_bytes(data, p.name, max_bytes=max_bytes)
+    return read_bytes_isolated(data, p.name, max_bytes=max_bytes)
+
+
+def read_bytes_isolated(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """`read_bytes` in a child process under a time and memory limit (isolated.py): a reader
+    that crashes or runs away on a crafted file costs the child, never the caller."""
+    from functools import partial
+
+    from .isolated import run_isolated
+
+    if len(data) > max_bytes:
+        raise ExtractionError(TOO_LARGE, f"文件过大（上限 {max_bytes // 1048576} MB）")
+    return run_isolated(partial(read_bytes, max_bytes=max_bytes), data, name)
 
 
 def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
@@ -75,7 +97,9 @@ def read_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> tuple[s
         raise ExtractionError(UNSUPPORTED_FORMAT, f"不支持的文件格式：{suffix or '无扩展名'}")
     if not data.strip():
         raise ExtractionError(EMPTY_DOCUMENT, "文件为空")
+    check_package(data, suffix)  # zip bombs, XML declarations, a sheet's range (limits.py)
     text, encoding = reader(data)
+    check_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
         raise ExtractionError(EMPTY_DOCUMENT, "文件中没有可提取的文字")

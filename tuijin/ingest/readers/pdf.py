@@ -6,6 +6,7 @@ import io
 import re
 
 from ..errors import BROKEN_FILE, EMPTY_DOCUMENT, ExtractionError
+from .limits import check_pages
 
 
 def read_pdf(data: bytes) -> tuple[str, str]:
@@ -17,6 +18,7 @@ def read_pdf(data: bytes) -> tuple[str, str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ExtractionError(BROKEN_FILE, "PDF 文件已加密，无法读取")
+        check_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
     except ExtractionError:
         raise

@@ -6,6 +6,9 @@ import io
 from typing import Any
 
 from ..errors import BROKEN_FILE, ExtractionError
+from .limits import check_package
+
+Grid = tuple[str, list[list[Any]], list[Any]]  # a sheet's name, rows of cells, merged ranges
 
 
 def read_sheet(data: bytes) -> tuple[str, str]:
@@ -51,3 +54,27 @@ def _fill_merged(rows: list[list[str]], sheet: Any) -> None:
                     rows[r].append("")
                 if not rows[r][c]:
                     rows[r][c] = value
+
+
+def read_grids(data: bytes) -> list[Grid]:
+    """The visible sheets of a workbook (.xlsx/.xls/.ods) as calamine reads them, each as
+    (name, rows, merged ranges), once the file is within the bounds of limits.py. Run it through
+    isolated.run_isolated: calamine aborts the whole process when an allocation fails."""
+    if data[:4] == b"PK\x03\x04":
+        check_package(data, ".xlsx")
+    try:
+        from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+        grids: list[Grid] = []
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
+            for meta in book.sheets_metadata:
+                if meta.visible != SheetVisibleEnum.Visible:
+                    continue
+                sheet = book.get_sheet_by_name(meta.name)
+                rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+                grids.append((meta.name, rows, list(sheet.merged_cell_ranges or [])))
+    except ExtractionError:
+        raise
+    except Exception as exc:  # calamine raises its own zip/xml errors
+        raise ExtractionError(BROKEN_FILE, f"表格文件解析失败：{type(exc).__name__}") from exc
+    return grids

@@ -1,11 +1,12 @@
 """The `tuijin` command: a thin layer over the services.
 
     tuijin demo [--port N] [--no-serve]     set up SQLite, load the sample region, serve it
-    tuijin serve [--host H] [--port N]      serve the web app (waitress)
+    tuijin serve [--host H] [--port N]      serve the web app (gunicorn, tuijin/serving.py)
     tuijin token create USERNAME            print a new API token for USERNAME
     tuijin user add USERNAME --role ROLE    create or update a user (office/liaison/leader/admin)
     tuijin extract FILE... --out DIR        extract plan documents to JSON (no database needed)
     tuijin ingest FILE...                   extract and load documents into the ledger
+    tuijin synth --projects N [--seed S]    generate a synthetic region of any size
     tuijin manage ARGS...                   Django's management commands
 
 Every command that touches the database honours DATABASE_URL.
@@ -14,9 +15,11 @@ Every command that touches the database honours DATABASE_URL.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 DEMO_USERS_HELP = (
@@ -28,8 +31,13 @@ DEMO_USERS_HELP = (
 def _django_setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tuijin.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # e.g. [S001]: no SECRET_KEY outside development mode
+        print(f"错误: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _prepare_database(*, verbosity: int = 0) -> None:
@@ -41,6 +49,9 @@ def _prepare_database(*, verbosity: int = 0) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # A local trial: the development mode, where the server may run on the public development
+    # key when SECRET_KEY is not set (tuijin/settings.py; any other start without it is refused).
+    os.environ["TUIJIN_DEV"] = "1"
     _django_setup()
     _prepare_database()
     from tuijin.demo.loader import load_demo
@@ -68,19 +79,58 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _django_setup()
-    _prepare_database()
-    return _serve(args.host, args.port)
+    if not args.no_migrate:
+        _prepare_database()
+    return _serve(
+        args.host, args.port, workers=args.workers, threads=args.threads, access_log=args.access_log
+    )
 
 
-def _serve(host: str, port: int) -> int:
-    from waitress import serve
+def _serve(
+    host: str,
+    port: int,
+    *,
+    workers: int | None = None,
+    threads: int | None = None,
+    access_log: bool | None = None,
+) -> int:
+    """gunicorn with the production settings (tuijin/serving.py, docs/deploy.md)."""
+    from tuijin.serving import ServerConfigError, serve, server_config
 
-    from tuijin.wsgi import application
+    try:
+        config = server_config(host, port, workers=workers, threads=threads, access_log=access_log)
+    except ServerConfigError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    url_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    url = f"http://{url_host}:{port}/"
 
-    url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    print(f"tuijin 正在运行 / serving at http://{url_host}:{port}/  (Ctrl+C 停止)", flush=True)
-    serve(application, host=host, port=port, threads=8, ident="tuijin")
-    return 0
+    def ready() -> None:
+        print(f"tuijin 正在运行 / serving at {url}  (Ctrl+C 停止)", flush=True)
+
+    with _embedded_worker():
+        return serve(config, on_ready=ready)
+
+
+@contextlib.contextmanager
+def _embedded_worker() -> Iterator[None]:
+    """Without Redis (the embedded setup) the server brings its own task-queue worker, on the
+    SQLite queue beside the database, and stops it when it stops. With REDIS_URL the worker is a
+    service of its own (`tuijin worker`, docs/deploy.md); TUIJIN_EMBEDDED_WORKER=0 turns it off."""
+    from django.conf import settings
+
+    if settings.REDIS_URL or os.environ.get("TUIJIN_EMBEDDED_WORKER", "1").strip() == "0":
+        yield
+        return
+    worker = subprocess.Popen([sys.executable, "-m", "tuijin.cli", "worker"])
+    try:
+        yield
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -228,6 +278,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tuijin.accounts.scoping import SYSTEM
     from tuijin.core.errors import ServiceError
 
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    data = b""
     try:
         user = _cli_user(args.user) or SYSTEM  # unscoped system use unless --user is given
         if args.kind == "projects":
@@ -244,7 +298,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 q=args.q,
             )
             fs = ProjectFilter(params, queryset=project_list(user))
-            data = _filtered(fs, lambda qs: project_ledger_export(qs, year=args.year))
+            with partial.open("wb") as handle:  # streamed to the file, row by row
+                _filtered(fs, lambda qs: project_ledger_export(qs, year=args.year, out=handle))
         else:
             from tuijin.plans.excel import task_filter_params, task_ledger_export
             from tuijin.plans.filters import TaskFilter
@@ -256,11 +311,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             fs = TaskFilter(params, queryset=task_list(user))
             data = _filtered(fs, task_ledger_export)
     except ServiceError as exc:
+        partial.unlink(missing_ok=True)
         print(f"错误: {exc}", file=sys.stderr)
         return 2
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    if data:
+        partial.write_bytes(data)
+    os.replace(partial, out)
     print(f"已导出到 {out}")
     return 0
 
@@ -274,6 +330,99 @@ def _filtered(fs: Any, export: Callable[[Any], bytes]) -> bytes:
         raise ServiceError("X020", f"筛选条件无效：{errors}")
     result: bytes = export(fs.qs)
     return result
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import time
+
+    _django_setup()
+    _prepare_database()
+    from tuijin.core.errors import ServiceError
+    from tuijin.demo.synth import synth_region
+
+    started = time.perf_counter()
+    print(f"生成合成地区 / synthetic region: {args.projects} 个项目，种子 {args.seed}")
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else None
+        report = synth_region(
+            projects=args.projects, seed=args.seed, units=args.units, today=today, say=print
+        )
+    except ValueError:
+        print(f"错误: [G003] 日期“{args.today}”无效，应为 YYYY-MM-DD", file=sys.stderr)
+        return 2
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    for label, count in report.counts.items():
+        print(f"  {label}: {count}")
+    print(f"  灯色 / lights: {report.warning_levels}")
+    total = time.perf_counter() - started
+    print(f"共用时 {total:.1f} s（其中红黄绿灯重算 {report.warnings_seconds:.1f} s）")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """The task queue's worker (huey's consumer): runs the jobs the web pages start and, with
+    the scheduler on, the daily warnings and reminders (tuijin/core/jobs.py)."""
+    _django_setup()
+    _prepare_database()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    where = "Redis" if settings.REDIS_URL else f"SQLite（{settings.DATA_DIR / 'queue.sqlite3'}）"
+    print(f"tuijin 后台任务进程已启动，队列在 {where}（Ctrl+C 停止）", flush=True)
+    options: dict[str, Any] = {"workers": args.workers} if args.workers else {}
+    if args.no_schedule:
+        options["periodic"] = False
+    call_command("run_huey", **options)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    _django_setup()
+    from tuijin.core.backup import backup
+    from tuijin.core.errors import ServiceError
+
+    started = time.perf_counter()
+    try:
+        summary = backup(Path(args.out))
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"已备份到 {args.out}：{len(summary.tables)} 张表 {summary.rows():,} 行，"
+        f"文件 {len(summary.files)} 个，用时 {time.perf_counter() - started:.1f} 秒"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    _django_setup()
+    _prepare_database()
+    from tuijin.core.backup import restore
+    from tuijin.core.errors import ServiceError
+
+    try:
+        expected, problems = restore(Path(args.archive))
+    except ServiceError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    if problems:
+        print("恢复后核对不一致：", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(
+        f"已恢复并核对：{len(expected.tables)} 张表 {expected.rows():,} 行、"
+        f"文件 {len(expected.files)} 个，行数与校验和全部一致"
+    )
+    return 0
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
@@ -318,6 +467,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve = add("serve", cmd_serve, "启动网站", "tuijin serve --host 0.0.0.0 --port 8000")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers", type=int, help="进程数（默认取 TUIJIN_WORKERS，未设置时为 2×CPU 核数+1）"
+    )
+    serve.add_argument("--threads", type=int, help="每个进程的线程数（默认 TUIJIN_THREADS 或 4）")
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        default=None,
+        help="把访问日志写到标准输出（也可设 TUIJIN_ACCESS_LOG=1）",
+    )
+    serve.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="启动前不迁移数据库（多台应用服务器时先在一台上运行 tuijin manage migrate）",
+    )
 
     token = add("token", cmd_token, "管理 API 令牌", "tuijin token create admin")
     token_sub = token.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -408,6 +572,39 @@ def build_parser() -> argparse.ArgumentParser:
     tasks_exp.add_argument("--role", default="", help="分工角色：lead/牵头 或 responsible/责任")
     tasks_exp.add_argument("--status", default="", help="任务状态，如 推进中、已完成")
 
+    synth = add(
+        "synth",
+        cmd_synth,
+        "在空数据库中生成任意规模的合成地区（压力测试、基准测试用）",
+        "tuijin synth --projects 20000 --seed 1",
+    )
+    synth.add_argument("--projects", type=int, required=True, metavar="N", help="重点项目数")
+    synth.add_argument("--seed", type=int, default=1, help="随机种子：种子与日期相同则数据相同")
+    synth.add_argument("--units", type=int, metavar="U", help="单位数（默认约为项目数的十分之一）")
+    synth.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="按哪一天生成进展、报送和灯色（默认今天）"
+    )
+
+    worker = add(
+        "worker", cmd_worker, "启动后台任务进程（提取、导入导出、每日预警与提醒）", "tuijin worker"
+    )
+    worker.add_argument("--workers", type=int, help="并行任务数（默认取 TUIJIN_JOB_WORKERS 或 2）")
+    worker.add_argument(
+        "--no-schedule", action="store_true", help="不运行定时任务（多台机器时只在一台上运行）"
+    )
+
+    backup = add(
+        "backup", cmd_backup, "备份数据库和上传的文件", "tuijin backup --out tuijin-备份.tar.gz"
+    )
+    backup.add_argument("--out", required=True, help="备份文件（.tar.gz）")
+    restore = add(
+        "restore",
+        cmd_restore,
+        "把备份恢复到一个空的安装并核对",
+        "tuijin restore tuijin-备份.tar.gz",
+    )
+    restore.add_argument("archive", help="tuijin backup 生成的备份文件")
+
     manage = add("manage", cmd_manage, "Django 管理命令", "tuijin manage migrate")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
 
@@ -427,8 +624,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "extract":
         return _extract(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.command not in SERVING_COMMANDS:
+        # A command that serves no one (ingest, import, export, user, backup, …) signs nothing
+        # users hold: without SECRET_KEY it runs on the development key. The web server, the
+        # worker and Django's own commands still refuse to start without one (settings.py, S001).
+        os.environ.setdefault("TUIJIN_DEV", "1")
     result: int = args.func(args)
     return result
+
+
+SERVING_COMMANDS = frozenset({"serve", "worker", "manage"})
 
 
 def run() -> None:

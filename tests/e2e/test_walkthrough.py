@@ -48,7 +48,13 @@ def test_new_user_finds_a_units_tasks_and_a_projects_investment(
 
     unit = Unit.objects.get(name="兰州市发展和改革委员会")
     page.goto(f"{base}/tasks/")
-    page.select_option("select[name=unit]", value=str(unit.pk))
+    # The unit is found by typing (the select holds only the chosen unit, not all of them).
+    page.fill(".field-unit input.search-select-box", "兰州市发展和改革")
+    page.wait_for_selector(f"#unit-suggestions option[data-id='{unit.pk}']", state="attached")
+    page.fill(".field-unit input.search-select-box", unit.name)
+    page.wait_for_function(
+        f"document.querySelector('select[name=unit]').value === '{unit.pk}'", timeout=5000
+    )
     page.click("form.filters button[type=submit], form button[type=submit]:has-text('筛选')")
     page.wait_for_load_state("networkidle")
     assert f"unit={unit.pk}" in page.url

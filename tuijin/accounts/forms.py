@@ -47,14 +47,21 @@ class UserForm(forms.Form):
             raise forms.ValidationError(_("该用户名已存在"))
         return name
 
-    def clean_password(self) -> str:
-        password: str = self.cleaned_data.get("password") or ""
-        if password:
-            validate_password(password)
-        return password
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("role") == Role.LIAISON and not data.get("unit"):
             self.add_error("unit", _("联络员必须指定所属单位"))
+        password = data.get("password")
+        if password:
+            # The password rules, "too similar to the username/name/e-mail" included.
+            username = self.editing.username if self.editing is not None else data.get("username")
+            person = get_user_model()(
+                username=username or "",
+                first_name=data.get("full_name") or "",
+                email=data.get("email") or "",
+            )
+            try:
+                validate_password(password, person)
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
         return data

@@ -191,6 +191,21 @@ scope_units = scope_public
 scope_cycles = scope_public
 
 
+_SCOPES = {
+    "plans.task": scope_tasks,
+    "projects.project": scope_projects,
+    "reporting.submission": scope_submissions,
+    "documents.document": scope_documents,
+    "reporting.warning": scope_warnings,
+}
+
+
+def scope_any(user: Any, qs: QuerySet[M]) -> QuerySet[M]:
+    """QS scoped by the rule of its model (reference data for models without one): for pages
+    that name related rows of any kind, such as a task's parent or a change's old value."""
+    return _SCOPES.get(qs.model._meta.label_lower, scope_public)(user, qs)
+
+
 def _task_ids(unit_id: int) -> QuerySet[Any]:
     from tuijin.plans.models import Assignment
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -34,8 +35,9 @@ def user_save(
 ) -> Any:
     """Create USERNAME, or update its role and unit (and password when given).
 
-    A liaison needs a unit (U002); other roles keep none. Without a password a new user gets
-    an unusable one (sign-in impossible until it is set)."""
+    A liaison needs a unit (U002); other roles keep none. A password must pass the password
+    rules (settings.AUTH_PASSWORD_VALIDATORS, U006). Without a password a new user gets an
+    unusable one (sign-in impossible until it is set)."""
     require(actor, "accounts.manage_users")
     username = username.strip()
     if not username:
@@ -52,12 +54,16 @@ def user_save(
         user = User(username=username)
         if not password:
             user.set_unusable_password()
-    if password:
-        user.set_password(password)
     if email is not None:
         user.email = email
     if full_name is not None:
         user.first_name = full_name[:150]
+    if password:
+        try:
+            validate_password(password, user)  # after the names: "too similar to the username"
+        except ValidationError as exc:
+            raise ServiceError("U006", "".join(exc.messages), field="password") from exc
+        user.set_password(password)
     user.is_active = True
     user.is_superuser = user.is_staff = role == Role.ADMIN
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -24,6 +25,16 @@ def _users() -> Any:
     return (
         get_user_model().objects.select_related("profile__unit").order_by("-is_active", "username")
     )
+
+
+def locked_out_view(
+    request: HttpRequest, response: HttpResponse | None = None, credentials: Any = None
+) -> HttpResponse:
+    """What a sign-in refused by django-axes answers (settings.AXES_LOCKOUT_CALLABLE): a page
+    in Chinese with code U007 and the wait, status 429."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {"minutes": minutes}
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 @login_required

@@ -16,8 +16,13 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from .listing import slice_rows
+from .query_params import bounds_schema
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+# Far past any ledger's size, far below the database's integers (an offset past 2**63 was a 500).
+MAX_OFFSET = 10_000_000
 
 
 class ApiError(Exception):
@@ -37,7 +42,9 @@ class PageForm(forms.Form):
     limit = forms.IntegerField(
         label=_("每页条数"), min_value=1, max_value=MAX_LIMIT, required=False
     )
-    offset = forms.IntegerField(label=_("跳过条数"), min_value=0, required=False)
+    offset = forms.IntegerField(
+        label=_("跳过条数"), min_value=0, max_value=MAX_OFFSET, required=False
+    )
 
 
 def _form_errors(form: Any) -> dict[str, list[str]]:
@@ -73,7 +80,7 @@ def list_page(
     rows: QuerySet[Any] = _stable(filterset.qs)
     limit = page.cleaned_data["limit"] or DEFAULT_LIMIT
     offset = page.cleaned_data["offset"] or 0
-    items: list[Model] = list(rows[offset : offset + limit])
+    items: list[Model] = list(slice_rows(rows, offset, offset + limit))
     return {"items": items, "count": rows.count()}
 
 
@@ -95,10 +102,8 @@ def _parameter(name: str, flt: Any) -> dict[str, Any]:
         choices = list(flt.extra.get("choices") or [])
         schema["enum"] = [value for value, _label in choices if value != ""]
         description += f": {_choices_text(choices)}"
-    elif isinstance(flt, django_filters.NumberFilter):
-        schema = {"type": "number"}
-    elif isinstance(flt, django_filters.DateFilter):
-        schema["format"] = "date"
+    elif isinstance(flt, django_filters.NumberFilter | django_filters.DateFilter):
+        schema = bounds_schema(flt.field)
     return {
         "in": "query",
         "name": name,
@@ -128,7 +133,7 @@ def list_openapi(filterset_class: type[Any]) -> dict[str, Any]:
             "in": "query",
             "name": "offset",
             "required": False,
-            "schema": {"type": "integer", "minimum": 0, "default": 0},
+            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
             "description": str(_("跳过条数")),
         },
     ]

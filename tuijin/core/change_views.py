@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -23,6 +23,8 @@ from tuijin.accounts.scoping import sees_all
 from .downloads import xlsx_response
 from .excel import ExportColumn, ledger_workbook
 from .history import Change, change_log, change_rows, ledger_model, ledger_models
+from .listing import filter_errors_text
+from .query_params import BoundedDateField
 
 PER_PAGE = 50
 EXPORT_LIMIT = 20000
@@ -35,12 +37,12 @@ def _model_choices() -> list[tuple[str, str]]:
 
 
 class ChangeLogForm(forms.Form):
-    since = forms.DateField(
+    since = BoundedDateField(
         label=gettext_lazy("开始日期"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    until = forms.DateField(
+    until = BoundedDateField(
         label=gettext_lazy("结束日期"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -90,8 +92,14 @@ def change_log_view(request: HttpRequest) -> HttpResponse:
     }
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx and not htmx.boosted and htmx.target == "results")
-    template = "core/_change_table.html" if partial else "core/change_log.html"
-    response = render(request, template, context)
+    # An invalid value filters nothing: 400 with the reason on the page, above the table for
+    # HTMX (as core.listing.render_list does).
+    invalid = form.is_bound and not form.is_valid()
+    if partial:
+        template = "includes/filtered_results.html" if invalid else "core/_change_table.html"
+        response = render(request, template, context)
+    else:
+        response = render(request, "core/change_log.html", context, status=400 if invalid else 200)
     patch_vary_headers(response, ("HX-Request", "HX-Target"))
     return response
 
@@ -112,6 +120,10 @@ COLUMNS = [
 @login_required
 def change_log_export_view(request: HttpRequest) -> HttpResponse:
     form, rows = _changes(request)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(
+            filter_errors_text(form), content_type="text/plain; charset=utf-8"
+        )
     changes = change_rows(rows[:EXPORT_LIMIT])
     data = ledger_workbook(
         title=str(_("变更记录")),

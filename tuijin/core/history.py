@@ -3,7 +3,7 @@
 Every ledger model carries `history = HistoricalRecords()`; the services stamp the user (the
 request middleware does it for web requests) and a change reason. Two readers:
 
-    history_for(obj, limit=50)     # an object's changes, newest first, with its child rows
+    history_for(obj, limit=50, user=…)   # an object's changes, newest first, with its child rows
     change_log(user, since=…, until=…, model=…, actor=…)   # every change, for the office
 
 A `Change` is one history row compared with the row before it for the same object: the
@@ -27,6 +27,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from tuijin.accounts.scoping import scope_any
 
 from .types import UserLike
 
@@ -126,9 +128,10 @@ def _children(obj: models.Model) -> list[tuple[type[models.Model], str]]:
     return out
 
 
-def history_for(obj: models.Model, limit: int = 50) -> list[Change]:
+def history_for(obj: models.Model, limit: int = 50, user: Any = None) -> list[Change]:
     """OBJ's changes and those of its child rows (a task's assignments, a project's annual
-    plans and progress), newest first, at most LIMIT."""
+    plans and progress), newest first, at most LIMIT. With USER, a value naming a row outside
+    USER's scope (a parent task of another unit, a draft document) reads 无权查看, not its title."""
     records: list[Any] = []
     model = type(obj)
     if getattr(model._meta, "simple_history_manager_attribute", None):
@@ -137,7 +140,7 @@ def history_for(obj: models.Model, limit: int = 50) -> list[Change]:
         qs = _history(child).filter(**{f"{parent_field}_id": obj.pk})
         records += list(_recent(qs, limit))
     records.sort(key=lambda r: (r.history_date, r.history_id), reverse=True)
-    return describe(records[:limit], link=False)
+    return describe(records[:limit], link=False, user=user)
 
 
 def _recent(qs: QuerySet[Any], limit: int) -> QuerySet[Any]:
@@ -199,11 +202,12 @@ def change_rows(rows: Iterable[dict[str, Any]]) -> list[Change]:
 
 
 # describing records ---------------------------------------------------------------------------
-def describe(records: Sequence[Any], *, link: bool) -> list[Change]:
+def describe(records: Sequence[Any], *, link: bool, user: Any = None) -> list[Change]:
     """RECORDS (history rows of any audited models) as `Change`s, each compared with the
-    previous row of its object; LINK adds the page of the object (or of its parent)."""
+    previous row of its object; LINK adds the page of the object (or of its parent). With
+    USER, related rows outside USER's scope are named 无权查看 (see history_for)."""
     previous = _previous_records(records)
-    labels = _Labels()
+    labels = _Labels(user)
     alive = _alive(records) if link else {}
     out = []
     for record in records:
@@ -336,8 +340,9 @@ def _url(record: Any, alive: dict[str, set[int]]) -> str:
 class _Labels:
     """Readable values: choice labels, 是/否, names of related rows (looked up once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, user: Any = None) -> None:
         self.related: dict[tuple[type[models.Model], Any], str] = {}
+        self.user = user
 
     def value(self, f: models.Field[Any, Any], value: Any) -> str:
         if value is None or value == "":
@@ -364,8 +369,14 @@ class _Labels:
             return str(pk)
         key = (model, pk)
         if key not in self.related:
-            obj = model._default_manager.filter(pk=pk).first()
-            self.related[key] = str(obj) if obj is not None else _("#%(pk)s（已删除）") % {"pk": pk}
+            rows = model._default_manager.filter(pk=pk)
+            obj = rows.first()
+            if obj is None:
+                self.related[key] = _("#%(pk)s（已删除）") % {"pk": pk}
+            elif self.user is not None and not scope_any(self.user, rows).exists():
+                self.related[key] = _("（无权查看）")
+            else:
+                self.related[key] = str(obj)
         return self.related[key]
 
     def _many(self, f: models.ManyToManyField[Any, Any], rows: Any) -> str:

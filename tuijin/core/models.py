@@ -115,3 +115,52 @@ class CalendarDay(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {'上班' if self.is_workday else '放假'}"
+
+
+class Job(TimeStamped):
+    """A piece of background work a user started (an extraction, an import, an export) or the
+    scheduler ran: what it is, who started it, where it stands, and how it ended. The page that
+    started it shows this row until it is done (core/job_views.py); the work runs in the task
+    queue (core/tasks.py, huey on Redis, or on SQLite for the embedded setup)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    kind = models.CharField(_("类型"), max_length=40)
+    label = models.CharField(_("内容"), max_length=200)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发起人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    error_code = models.CharField(_("错误码"), max_length=10, blank=True)
+    error_message = models.TextField(_("失败原因"), blank=True)
+    start_url = models.CharField(_("发起页面"), max_length=300, blank=True)
+    result_url = models.CharField(_("结果地址"), max_length=300, blank=True)
+    result_note = models.CharField(_("结果说明"), max_length=300, blank=True)
+    result_file = models.CharField(_("结果文件"), max_length=300, blank=True)  # in default_storage
+    result_filename = models.CharField(_("下载文件名"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("后台任务")
+        verbose_name_plural = _("后台任务")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}（{self.get_status_display()}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

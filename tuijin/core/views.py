@@ -12,18 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tuijin.documents.selectors import document_list
-from tuijin.orgs.selectors import unit_list
+from tuijin.accounts.scoping import role_of, unit_id_of
+from tuijin.core import figures_cache
+from tuijin.documents.selectors import document_visible
+from tuijin.orgs.selectors import unit_visible
 from tuijin.plans.choices import TaskStatus
 from tuijin.plans.selectors import TIER_ORDER, target_groups, target_list, task_list
-from tuijin.projects.selectors import (
-    Bucket,
-    project_buckets,
-    project_list,
-    project_total_investment,
-)
+from tuijin.projects.selectors import Bucket, project_buckets, project_total_investment
 
 OVERVIEW_TARGET_GROUPS = 40
 # Chart colours for the badge colour names (static/tuijin/app.css), so a pie matches its badges.
@@ -53,15 +51,19 @@ def _chart_data(buckets: list[Bucket], param: str, *, by_colour: bool = False) -
     }
 
 
-@login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    user = request.user
+def _figures(user: Any) -> dict[str, Any]:
+    """The overview's counts, buckets and target table (cached: see `_figures_key`)."""
     by_stage = project_buckets(user, "stage")
     by_area = project_buckets(user, "area")
     by_cluster = project_buckets(user, "cluster")
-    groups = target_groups(
-        target_list(user).filter(kind="target").order_by("indicator__name", "year", "tier")
+    # Only the first groups are shown: fold just enough target rows (a group holds one row per
+    # tier), one row more than the groups shown tells whether there are more.
+    rows = (
+        target_list(user)
+        .filter(kind="target")
+        .order_by("indicator__name", "indicator_id", "year", "group_key", "tier")
     )
+    groups = target_groups(rows[: (OVERVIEW_TARGET_GROUPS + 1) * len(TIER_ORDER)])
     tasks = task_list(user)
     status_counts = {
         row["status"]: row["n"] for row in tasks.order_by().values("status").annotate(n=Count("id"))
@@ -71,19 +73,18 @@ def overview(request: HttpRequest) -> HttpResponse:
         for v, label in TaskStatus.choices
         if v in status_counts
     ]
-    context = {
+    return {
         "counts": {
-            "units": unit_list(user).count(),
-            "tasks": tasks.count(),
-            "projects": project_list(user).count(),
+            "units": unit_visible(user).count(),
+            "tasks": sum(status_counts.values()),
+            "projects": sum(b.count for b in by_stage),
             "investment": project_total_investment(user),
-            "targets": target_list(user).count(),
-            "documents": document_list(user).count(),
+            "targets": target_list(user).order_by().count(),
+            "documents": document_visible(user).count(),
         },
         "task_status": task_status,
         "target_groups": groups[:OVERVIEW_TARGET_GROUPS],
         "target_groups_more": len(groups) > OVERVIEW_TARGET_GROUPS,
-        "tiers": TIER_ORDER,
         "by_stage": by_stage,
         "by_area": by_area,
         "by_cluster": by_cluster,
@@ -92,7 +93,18 @@ def overview(request: HttpRequest) -> HttpResponse:
         "chart_cluster": _chart_data(by_cluster, "cluster"),
         "total_investment": sum((b.investment for b in by_stage), Decimal(0)),
     }
-    return render(request, "core/overview.html", context)
+
+
+def _figures_key(user: Any) -> str:
+    """Users with the same role and unit see the same rows, in their language."""
+    return f"overview:{role_of(user)}:{unit_id_of(user)}:{get_language()}"
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    context = figures_cache.cached(_figures_key(user), lambda: _figures(user))
+    return render(request, "core/overview.html", {**context, "tiers": TIER_ORDER})
 
 
 class LoginView(auth_views.LoginView):

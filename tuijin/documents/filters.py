@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.ordering import NullsLastOrderingFilter
+from tuijin.core.query_params import YearFilter
 
 from .choices import DocumentKind, DocumentStatus
 from .models import Document
@@ -20,7 +21,7 @@ class DocumentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=DocumentStatus.choices, label=_("状态"), empty_label=_("全部状态")
     )
-    year = django_filters.NumberFilter(field_name="issued_on", lookup_expr="year", label=_("年份"))
+    year = YearFilter(field_name="issued_on", lookup_expr="year", label=_("年份"))
     o = NullsLastOrderingFilter(
         fields=(("title", "title"), ("issued_on", "issued_on"), ("created_at", "created_at")),
         label=_("排序"),

@@ -5,10 +5,14 @@ Nothing reaches the ledger before “确认入库”; a refused upload or correc
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -16,16 +20,17 @@ from django.views.decorators.http import require_http_methods
 
 from tuijin.accounts.permissions import require
 from tuijin.core.errors import ServiceError
+from tuijin.core.jobs import job_start
 
 from .choices import DocumentStatus
 from .review import KINDS, TIERS, apply_corrections, review_items
 from .selectors import document_get
 from .services import (
     document_confirm,
-    document_extract,
     document_reject,
     document_update_extraction,
 )
+from .tasks import PENDING
 
 ACCEPT = ".txt,.docx,.pdf,.html,.htm,.xlsx"
 
@@ -54,17 +59,20 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            document = document_extract(
-                data=upload.read(), filename=upload.name, actor=request.user
-            )
-        except ServiceError as exc:
-            form.add_error("file", f"[{exc.code}] {exc.message}")
-        else:
-            if document.status == DocumentStatus.CONFIRMED:
-                messages.info(request, "该文件此前已入库，未重复导入。")
-                return redirect(document.get_absolute_url())
-            return redirect("document-review", pk=document.pk)
+        # Read and extracted in the task queue (documents/tasks.py); the job page shows where it
+        # stands and sends the office on to the review when it is done.
+        name = Path(upload.name).name or "document.txt"
+        stored = default_storage.save(
+            f"{PENDING}{uuid.uuid4().hex}{Path(name).suffix[:10]}", upload
+        )
+        started = job_start(
+            kind="document_extract",
+            label=f"提取《{name}》",
+            actor=request.user,
+            args=(stored, name, request.user.pk),
+            start_url=request.path,
+        )
+        return redirect("job-detail", pk=started.pk)
     return render(request, "documents/upload.html", {"form": form})
 
 

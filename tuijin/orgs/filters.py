@@ -7,9 +7,29 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.ordering import NullsLastOrderingFilter
+from tuijin.core.search_select import SearchSelect
 
 from .choices import UnitKind
 from .models import Unit
+
+
+def unit_search_q(value: str) -> Q:
+    """Units whose name, short name or any alias (including former names) contains VALUE."""
+    return (
+        Q(name__icontains=value)
+        | Q(short_name__icontains=value)
+        | Q(pk__in=Unit.objects.filter(aliases__name__icontains=value).values("pk"))
+    )
+
+
+class UnitChoiceFilter(django_filters.ModelChoiceFilter):
+    """`unit=<pk>` on a filter form, the unit picked by searching (core.search_select): the form
+    renders the chosen unit only, not every unit of the region."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("queryset", Unit.objects.all())
+        kwargs.setdefault("widget", SearchSelect(suggest_url="unit-suggest"))
+        super().__init__(*args, **kwargs)
 
 
 class UnitFilter(django_filters.FilterSet):
@@ -31,8 +51,4 @@ class UnitFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(short_name__icontains=value)
-            | Q(pk__in=Unit.objects.filter(aliases__name__icontains=value).values("pk"))
-        )
+        return queryset.filter(unit_search_q(value))

@@ -6,16 +6,29 @@ full and of another unit only the public part and what the two units share."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz, process
 
 from tuijin.accounts.permissions import get_allowed
-from tuijin.accounts.scoping import scope_units, visible_projects_q, visible_tasks_q
+from tuijin.accounts.scoping import scope_projects, scope_units, visible_tasks_q
 from tuijin.core.types import UserLike as User
 
-from .filters import UnitFilter
+from .filters import UnitFilter, unit_search_q
 from .models import Membership, Unit, UnitAlias
 
 
@@ -24,24 +37,45 @@ def unit_visible(user: User) -> QuerySet[Unit]:
     return scope_units(user, Unit.objects.all())
 
 
+def unit_suggestions(user: User, text: str, *, limit: int = 20) -> list[Unit]:
+    """At most LIMIT units USER sees whose name, short name or alias contains TEXT: those whose
+    name starts with it first, then by name (the search box of a unit filter)."""
+    text = text.strip()
+    if not text:
+        return []
+    starts = Case(When(name__startswith=text, then=Value(0)), default=Value(1))
+    rows = unit_visible(user).filter(unit_search_q(text)).only("pk", "name")
+    return list(rows.order_by(starts, "name", "pk")[:limit])
+
+
+def _count_of(rows: QuerySet[Any]) -> Coalesce:
+    """How many of ROWS (already tied to the outer unit by OuterRef): one correlated subquery,
+    so that several counts beside a unit do not multiply each other's joined rows."""
+    counted = rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def unit_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Unit]:
     """Units with their parent and how many tasks/projects they lead or share (of those the
-    user sees)."""
-    tasks = visible_tasks_q(user, "assignments__task")
+    user sees).
+
+    Each count is its own subquery: counted in one GROUP BY over joined assignments, projects
+    and aliases, the rows multiplied (2,000 units took 13 s for a page of 50)."""
+    assignment = cast("type[Model]", Unit._meta.get_field("assignments").related_model)
+    project = cast("type[Model]", Unit._meta.get_field("led_projects").related_model)
+    assignments = assignment._default_manager.filter(
+        visible_tasks_q(user, "task"), unit=OuterRef("pk")
+    )
     qs = (
         unit_visible(user)
         .select_related("parent")
         .annotate(
-            lead_task_count=Count(
-                "assignments", filter=Q(assignments__role="lead") & tasks, distinct=True
+            lead_task_count=_count_of(assignments.filter(role="lead")),
+            responsible_task_count=_count_of(assignments.filter(role="responsible")),
+            led_project_count=_count_of(
+                scope_projects(user, project._default_manager.filter(lead_unit=OuterRef("pk")))
             ),
-            responsible_task_count=Count(
-                "assignments", filter=Q(assignments__role="responsible") & tasks, distinct=True
-            ),
-            led_project_count=Count(
-                "led_projects", filter=visible_projects_q(user, "led_projects"), distinct=True
-            ),
-            alias_count=Count("aliases", distinct=True),
+            alias_count=_count_of(UnitAlias.objects.filter(unit=OuterRef("pk"))),
         )
     )
     if filters is not None:

@@ -13,7 +13,7 @@ from tuijin.reporting.selectors import with_warning_level
 from .filters import TargetFilter, TaskFilter
 from .models import Target, Task
 from .schemas import TargetDetail, TargetPage, TaskDetail, TaskPage
-from .selectors import target_get, target_list, task_get, task_list
+from .selectors import target_get, target_list, task_get, task_list, task_related
 
 task_router = Router(tags=["任务"])
 target_router = Router(tags=["目标"])
@@ -27,7 +27,9 @@ def list_tasks(request: HttpRequest) -> dict[str, Any]:
 
 @task_router.get("/{task_id}", response=TaskDetail, summary="任务详情（分工、来源）")
 def get_task(request: HttpRequest, task_id: int) -> Task:
-    return task_get(request.user, task_id)
+    task = task_get(request.user, task_id)
+    task.related = task_related(request.user, task)  # type: ignore[attr-defined]
+    return task
 
 
 @target_router.get(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.downloads import xlsx_response
 from tuijin.core.imports import ImportKind, import_page
+from tuijin.core.listing import refuse_invalid_filters
 
 from .excel import COLUMN_LABELS, TaskRow, task_ledger_export
 from .filters import TaskFilter
@@ -40,4 +41,6 @@ def task_import_view(request: HttpRequest) -> HttpResponse:
 def task_export_view(request: HttpRequest) -> HttpResponse:
     """The tasks of the list page with the same filters, as the ledger layout."""
     filterset = TaskFilter(request.GET or None, queryset=task_list(request.user), request=request)
+    if (refused := refuse_invalid_filters(filterset)) is not None:
+        return refused
     return xlsx_response(task_ledger_export(filterset.qs), "任务分解表")

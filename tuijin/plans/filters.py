@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from tuijin.accounts.scoping import scope_documents
 from tuijin.core.ordering import NullsLastOrderingFilter
+from tuijin.core.query_params import DateFilter, YearFilter
 from tuijin.documents.models import Document
 from tuijin.geo.models import Area
 from tuijin.industry.models import Cluster
+from tuijin.orgs.filters import UnitChoiceFilter
 from tuijin.orgs.models import Unit
 
 from .choices import AssignmentRole, TargetKind, TargetTier, TaskStatus
@@ -34,8 +36,7 @@ class TaskFilter(django_filters.FilterSet):
     deadline window and free text (title, text, code)."""
 
     q = django_filters.CharFilter(method="search", label=_("搜索"))
-    unit = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.all(),
+    unit = UnitChoiceFilter(
         method="filter_unit",
         label=_("单位"),
         empty_label=_("全部单位"),
@@ -54,10 +55,10 @@ class TaskFilter(django_filters.FilterSet):
         label=_("来源文件"),
         empty_label=_("全部文件"),
     )
-    deadline_after = django_filters.DateFilter(
+    deadline_after = DateFilter(
         field_name="deadline", lookup_expr="gte", label=_("时限不早于"), widget=DATE
     )
-    deadline_before = django_filters.DateFilter(
+    deadline_before = DateFilter(
         field_name="deadline", lookup_expr="lte", label=_("时限不晚于"), widget=DATE
     )
     o = NullsLastOrderingFilter(
@@ -107,7 +108,7 @@ class TargetFilter(django_filters.FilterSet):
     indicator = django_filters.ModelChoiceFilter(
         queryset=Indicator.objects.all(), label=_("指标"), empty_label=_("全部指标")
     )
-    year = django_filters.NumberFilter(label=_("年份"))
+    year = YearFilter(label=_("年份"))
     tier = django_filters.ChoiceFilter(
         choices=TargetTier.choices, label=_("档次"), empty_label=_("全部档次")
     )

@@ -38,14 +38,34 @@ class TaskOut(WarningLevelFields):
 
 
 class TaskDetail(TaskOut):
+    """One task. Parent, children and documents come from `obj.related` (the selector
+    task_related): only those the user sees, so a liaison never reads another unit's titles."""
+
     text: str
     parent: Ref | None
     children: list[Ref]
     source: SourceSpan | None = Field(description="来源：文件、字符位置、原文与所在句子")
 
     @staticmethod
+    def resolve_parent(obj: Any) -> Any:
+        return obj.related.parent
+
+    @staticmethod
+    def resolve_parent_id(obj: Any) -> int | None:
+        parent = obj.related.parent
+        return parent.pk if parent is not None else None
+
+    @staticmethod
+    def resolve_children(obj: Any) -> list[Any]:
+        return list(obj.related.children)
+
+    @staticmethod
+    def resolve_document(obj: Any) -> Any:
+        return obj.related.document
+
+    @staticmethod
     def resolve_source(obj: Any) -> dict[str, Any] | None:
-        return source_of(obj)
+        return source_of(obj) if obj.related.source_document is not None else None
 
 
 class TaskPage(Schema):

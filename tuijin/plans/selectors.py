@@ -11,8 +11,9 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from tuijin.accounts.permissions import get_allowed
-from tuijin.accounts.scoping import scope_targets, scope_tasks
+from tuijin.accounts.scoping import scope_documents, scope_targets, scope_tasks
 from tuijin.core.types import UserLike as User
+from tuijin.documents.models import Document
 from tuijin.orgs.models import Unit
 
 from .choices import TargetTier
@@ -44,15 +45,53 @@ def task_list(user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[
 
 
 def task_get(user: User, pk: int | str) -> Task:
-    """One task with document, source document, parent, children and assignments; Http404
-    when missing, PermissionDenied when out of USER's scope."""
+    """One task with document, source document and assignments; Http404 when missing,
+    PermissionDenied when out of USER's scope. Its parent, children and documents as USER may
+    see them: task_related."""
     qs = (
         Task.objects.all()
-        .select_related("document", "source_document", "parent")
-        .prefetch_related(_assignments_with_units(), "children")
+        .select_related("document", "source_document")
+        .prefetch_related(_assignments_with_units())
     )
     task: Task = get_allowed(user, qs, pk, "plans.view_task")
     return task
+
+
+MAX_ANCESTORS = 10
+
+
+@dataclass
+class TaskRelated:
+    """What a task's page and API name besides the task itself, cut to what the user sees: a
+    liaison's task may sit under, or over, tasks of other units, whose titles stay hidden."""
+
+    ancestors: list[Task]  # visible ones, the top first
+    parent: Task | None  # the direct parent, when visible
+    children: list[Task]
+    document: Document | None
+    source_document: Document | None
+
+
+def task_related(user: User, task: Task) -> TaskRelated:
+    """TASK's ancestors (up to MAX_ANCESTORS), children and documents that USER may see."""
+    chain: list[int] = []
+    parent_id = task.parent_id
+    while parent_id is not None and parent_id not in chain and len(chain) < MAX_ANCESTORS:
+        chain.append(parent_id)
+        parent_id = Task.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+    visible = task_visible(user).only("id", "code", "title", "status", "parent_id")
+    above = visible.in_bulk(chain)
+    documents = scope_documents(user, Document.objects.defer("text", "extraction"))
+    shown = documents.in_bulk(
+        [pk for pk in (task.document_id, task.source_document_id) if pk is not None]
+    )
+    return TaskRelated(
+        ancestors=[above[pk] for pk in reversed(chain) if pk in above],
+        parent=above.get(task.parent_id) if task.parent_id is not None else None,
+        children=list(visible.filter(parent=task).order_by("order", "id")),
+        document=shown.get(task.document_id) if task.document_id else None,
+        source_document=shown.get(task.source_document_id) if task.source_document_id else None,
+    )
 
 
 def unit_assignments(user: User, unit: Unit) -> QuerySet[Assignment]:

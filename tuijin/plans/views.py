@@ -12,7 +12,6 @@ from tuijin.reporting.selectors import with_warning_level
 
 from .choices import AssignmentRole
 from .filters import TargetFilter, TaskFilter
-from .models import Task
 from .selectors import (
     TIER_ORDER,
     target_get,
@@ -21,6 +20,7 @@ from .selectors import (
     target_tiers,
     task_get,
     task_list,
+    task_related,
 )
 
 
@@ -40,19 +40,20 @@ def task_list_view(request: HttpRequest) -> HttpResponse:
 def task_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     task = task_get(request.user, pk)
     assignments = list(task.assignments.all())
-    ancestors: list[Task] = []
-    node = task.parent
-    while node is not None and len(ancestors) < 10:
-        ancestors.insert(0, node)
-        node = node.parent
+    # Parent, children and documents only as far as the user sees them (a liaison's task may
+    # hang under another unit's).
+    related = task_related(request.user, task)
     context = {
         "task": task,
         "sources": provenance_of(request.user, task),
-        "ancestors": ancestors,
+        "ancestors": related.ancestors,
+        "parent": related.parent,
+        "document": related.document,
+        "source_document": related.source_document,
         "lead": [a for a in assignments if a.role == AssignmentRole.LEAD],
         "responsible": [a for a in assignments if a.role == AssignmentRole.RESPONSIBLE],
-        "children": task.children.all(),
-        "source_doc": task.source_document or task.document,
+        "children": related.children,
+        "source_doc": related.source_document or related.document,
     }
     return render(request, "plans/task_detail.html", context)
 

@@ -7,8 +7,10 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.ordering import NullsLastOrderingFilter
+from tuijin.core.query_params import AmountFilter, YearFilter
 from tuijin.geo.models import Area
 from tuijin.industry.models import Cluster
+from tuijin.orgs.filters import UnitChoiceFilter
 from tuijin.orgs.models import Unit
 
 from .choices import ProjectList, ProjectStage
@@ -34,17 +36,16 @@ class ProjectFilter(django_filters.FilterSet):
     cluster = django_filters.ModelChoiceFilter(
         queryset=Cluster.objects.all(), label=_("产业集群"), empty_label=_("全部集群")
     )
-    unit = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.all(),
+    unit = UnitChoiceFilter(
         method="filter_unit",
         label=_("牵头或责任单位"),
         empty_label=_("全部单位"),
     )
-    year = django_filters.NumberFilter(method="filter_year", label=_("年份"))
-    investment_min = django_filters.NumberFilter(
+    year = YearFilter(method="filter_year", label=_("年份"))
+    investment_min = AmountFilter(
         field_name="total_investment", lookup_expr="gte", label=_("总投资不低于(亿元)")
     )
-    investment_max = django_filters.NumberFilter(
+    investment_max = AmountFilter(
         field_name="total_investment", lookup_expr="lte", label=_("总投资不高于(亿元)")
     )
     o = NullsLastOrderingFilter(

@@ -88,7 +88,11 @@ class Project(TimeStamped, Sourced):
     class Meta:
         verbose_name = _("重点项目")
         verbose_name_plural = _("重点项目")
-        ordering = ["-total_investment", "name"]
+        # Largest first, projects without an amount last on every database (PostgreSQL put
+        # them first). The lists' default order: on PostgreSQL the index
+        # project_default_order serves it (migration 0002; SQLite cannot index NULLS LAST).
+        ordering = [models.F("total_investment").desc(nulls_last=True), "name", "id"]
+        indexes = [models.Index(fields=["name", "id"], name="project_name_order")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(total_investment__isnull=True)

@@ -35,6 +35,35 @@ def project_list(user: User, filters: Mapping[str, Any] | None = None) -> QueryS
     return qs
 
 
+# The columns of the project list's table (projects/_project_table.html) and nothing more: the
+# long texts stay in the database, the responsible units are not shown there.
+PROJECT_TABLE_FIELDS = (
+    "pk",
+    "name",
+    "code",
+    "stage",
+    "total_investment",
+    "start_year",
+    "end_year",
+    "area__id",
+    "area__name",
+    "cluster__id",
+    "cluster__name",
+    "lead_unit__id",
+    "lead_unit__name",
+    "lead_unit__short_name",
+)
+
+
+def project_table(user: User) -> QuerySet[Project]:
+    """Projects as the list page shows them: the table's columns only."""
+    return (
+        project_visible(user)
+        .select_related("area", "cluster", "lead_unit")
+        .only(*PROJECT_TABLE_FIELDS)
+    )
+
+
 def project_get(user: User, pk: int | str) -> Project:
     """One project with everything its page links to; Http404 when missing, PermissionDenied
     when out of USER's scope."""

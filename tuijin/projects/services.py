@@ -22,6 +22,7 @@ from django.db import IntegrityError, models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from tuijin.accounts.permissions import require
+from tuijin.core import figures_cache
 from tuijin.core.audit import actor_or_none, stamp
 from tuijin.core.errors import ServiceError
 from tuijin.core.excel import Preview, name_key
@@ -283,3 +284,4 @@ class _Writer:
             for unit_id in unit_ids
         ]
         through.objects.bulk_create(links, batch_size=500)
+        figures_cache.bump()  # bulk writes send no signals: the overview counts these rows

@@ -12,19 +12,19 @@ from tuijin.documents.selectors import provenance_of
 from tuijin.reporting.selectors import with_warning_level
 
 from .filters import ProjectFilter
-from .selectors import ProgressRow, project_get, project_list, project_progress_rows
+from .selectors import ProgressRow, project_get, project_progress_rows, project_table
 
 
 @login_required
 def project_list_view(request: HttpRequest) -> HttpResponse:
-    projects = with_warning_level(request.user, project_list(request.user))
+    projects = with_warning_level(request.user, project_table(request.user))
     filterset = ProjectFilter(request.GET or None, queryset=projects)
     return render_list(
         request,
         filterset=filterset,
         template="projects/project_list.html",
         table_template="projects/_project_table.html",
-        extra={"total_investment": filterset.qs.aggregate(s=Sum("total_investment"))["s"]},
+        totals={"total_investment": Sum("total_investment")},
     )
 
 

@@ -1,7 +1,11 @@
-"""JSON API of reporting: /api/cycles, /api/submissions, /api/warnings (list and detail each).
+"""JSON API of reporting: /api/cycles, /api/submissions, /api/warnings (list and detail each);
+a unit's draft is saved with `PATCH /api/submissions/{id}` and sent with
+`POST /api/submissions/{id}/submit`.
 
 Rows come from the reporting selectors with the request's user, so the API sees what the pages
-see; lists take the FilterSets' parameters plus `limit`/`offset`.
+see; lists take the FilterSets' parameters plus `limit`/`offset`. Writes go through the
+services: a refusal answers 400 `{"code", "detail"}`, a stale `version` (someone else saved
+since it was read) 409 with code R037, and nothing is written.
 """
 
 from __future__ import annotations
@@ -11,16 +15,21 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from tuijin.core.api_lists import list_openapi, list_page
+from tuijin.accounts.permissions import require
+from tuijin.core.api_lists import ApiError, list_openapi, list_page
+from tuijin.core.errors import ServiceError
 
-from . import selectors
+from . import selectors, services
 from .filters import CycleFilter, SubmissionFilter, WarningFilter
 from .models import Cycle, Submission, Warning
 from .schemas import (
     CycleDetail,
     CyclePage,
+    RefusalOut,
     SubmissionDetail,
+    SubmissionEditIn,
     SubmissionPage,
+    SubmissionSubmitIn,
     WarningOut,
     WarningPage,
 )
@@ -59,11 +68,83 @@ def list_submissions(request: HttpRequest) -> dict[str, Any]:
     "/{submission_id}", response=SubmissionDetail, summary="报送详情（条目、指标、附件）"
 )
 def get_submission(request: HttpRequest, submission_id: int) -> Submission:
+    return _detail(request, submission_id)
+
+
+def _detail(request: HttpRequest, submission_id: int) -> Submission:
     submission = selectors.submission_get(request.user, submission_id)
     entries = list(submission.entries.all())
     submission.entry_count = len(entries)  # type: ignore[attr-defined]
     submission.problem_count = sum(1 for e in entries if e.problem or e.blocked)  # type: ignore[attr-defined]
     return submission
+
+
+def _conflict(exc: ServiceError) -> ApiError:
+    """A stale version is a conflict (409), not a malformed request."""
+    return ApiError(409, exc.code, exc.message)
+
+
+REFUSALS: dict[int, Any] = {400: RefusalOut, 409: RefusalOut}
+
+
+@submission_router.patch(
+    "/{submission_id}",
+    response={200: SubmissionDetail, **REFUSALS},
+    summary="保存报送草稿（总体情况、各条目进展；须带版本号）",
+)
+def edit_submission(
+    request: HttpRequest, submission_id: int, payload: SubmissionEditIn
+) -> Submission:
+    submission = selectors.submission_get(request.user, submission_id)
+    require(request.user, "reporting.change_submission", submission)
+    entries = {e.pk: e for e in submission.entries.all()}
+    unknown = [e.id for e in payload.entries if e.id not in entries]
+    if unknown:
+        raise ServiceError("R024", f"条目不属于此报送：{unknown}")
+
+    def changes(locked: Submission) -> bool:
+        if payload.summary is not None:
+            services.submission_update(
+                submission=locked, summary=payload.summary, actor=request.user
+            )
+        for row in payload.entries:
+            given = row.model_dump(include=row.model_fields_set - {"id"})
+            if given.get("percent", 0) is None:
+                raise ServiceError("R014", "完成进度须为 0–100 之间的整数", field="percent")
+            for name in ("progress_text", "problem", "blocked"):
+                if name in given and given[name] is None:
+                    given.pop(name)
+            services.entry_update(entry=entries[row.id], actor=request.user, **given)
+        return True
+
+    try:
+        services.submission_edit(
+            submission=submission, version=payload.version, changes=changes, actor=request.user
+        )
+    except ServiceError as exc:
+        if exc.code == "R037":
+            raise _conflict(exc) from exc
+        raise
+    return _detail(request, submission_id)
+
+
+@submission_router.post(
+    "/{submission_id}/submit",
+    response={200: SubmissionDetail, **REFUSALS},
+    summary="提交报送（已报送、已采纳、内容不全或版本过期则拒绝）",
+)
+def submit_submission(
+    request: HttpRequest, submission_id: int, payload: SubmissionSubmitIn | None = None
+) -> Submission:
+    submission = selectors.submission_get(request.user, submission_id)
+    version = payload.version if payload is not None else None
+    try:
+        services.submission_submit(submission=submission, actor=request.user, version=version)
+    except ServiceError as exc:
+        if exc.code == "R037":
+            raise _conflict(exc) from exc
+        raise
+    return _detail(request, submission_id)
 
 
 @warning_router.get(

@@ -112,6 +112,9 @@ class SubmissionForm(forms.Form):
     summary = forms.CharField(
         label=_("总体情况"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # The submission's version when the form was opened (optimistic locking); the template
+    # writes it as a hidden input, see submission_edit_view.
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     attachment = forms.FileField(label=_("上传附件"), required=False)
 
     def clean_attachment(self) -> Any:

@@ -124,6 +124,9 @@ class Submission(TimeStamped):
         related_name="+",
     )
     accepted_at = models.DateTimeField(_("采纳时间"), null=True, blank=True)
+    # Optimistic locking: every write to the submission or its entries, figures and attachments
+    # raises it; a save carrying an older version (the form was opened before) is refused.
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

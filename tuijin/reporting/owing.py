@@ -69,9 +69,11 @@ def units_owing(cycle: Cycle) -> QuerySet[Unit]:
         return cycle.units.filter(is_active=True).order_by("name")
     open_tasks = Task.objects.exclude(status__in=CLOSED_TASK_STATUSES)
     open_projects = Project.objects.exclude(stage=ProjectStage.COMPLETED)
-    ids = set(Unit.objects.filter(assignments__task__in=open_tasks).values_list("pk", flat=True))
-    ids |= set(Unit.objects.filter(led_projects__in=open_projects).values_list("pk", flat=True))
-    ids |= set(
-        Unit.objects.filter(responsible_projects__in=open_projects).values_list("pk", flat=True)
+    links = Project.responsible_units.through.objects
+    # One query of semi-joins: the unit ids are never fetched (20,000 projects gave 40,000).
+    owes = (
+        Q(pk__in=Assignment.objects.filter(task__in=open_tasks).values("unit_id"))
+        | Q(pk__in=open_projects.values("lead_unit_id"))
+        | Q(pk__in=links.filter(project__in=open_projects).values("unit_id"))
     )
-    return Unit.objects.filter(pk__in=ids, is_active=True).order_by("name")
+    return Unit.objects.filter(owes, is_active=True).order_by("name")

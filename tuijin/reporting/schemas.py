@@ -84,6 +84,9 @@ class SubmissionOut(Schema):
     accepted_at: datetime | None
     entry_count: int = 0
     problem_count: int = Field(0, description="提出问题或受阻的条目数")
+    version: int = Field(
+        description="版本号：每次修改加一；保存或报送时带上读到的版本，他人已修改则拒绝（409）"
+    )
     url: str
 
     @staticmethod
@@ -126,7 +129,8 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-        return str(obj.file.url) if obj.file else ""
+        """The download view (it checks who may see the report), never the storage's URL."""
+        return reverse("reporting-attachment-download", args=[obj.pk])
 
 
 class SubmissionDetail(SubmissionOut):
@@ -146,6 +150,37 @@ class SubmissionDetail(SubmissionOut):
     @staticmethod
     def resolve_attachments(obj: Any) -> list[Any]:
         return list(obj.attachments.all())
+
+
+class EntryIn(Schema):
+    """One entry to fill in; fields left out stay as they are."""
+
+    id: int
+    progress_text: str | None = None
+    percent: int | None = Field(None, description="完成进度 0–100")
+    investment_period: Decimal | None = Field(None, description="本期完成投资（亿元）；null 清空")
+    investment_cumulative: Decimal | None = Field(
+        None, description="年度累计完成投资（亿元）；null 清空"
+    )
+    blocked: bool | None = None
+    problem: str | None = None
+
+
+class SubmissionEditIn(Schema):
+    version: int = Field(description="读到的版本号（报送详情的 version）")
+    summary: str | None = Field(None, description="总体情况；不传则不变")
+    entries: list[EntryIn] = Field(default_factory=list)
+
+
+class SubmissionSubmitIn(Schema):
+    version: int | None = Field(
+        None, description="读到的版本号；给出时，他人已修改则拒绝（409），不报送"
+    )
+
+
+class RefusalOut(Schema):
+    code: str = Field(description="错误代码，如 R031、R037")
+    detail: str = Field(description="拒绝原因（中文）")
 
 
 class SubmissionPage(Schema):

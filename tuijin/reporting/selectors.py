@@ -25,7 +25,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tuijin.accounts.permissions import get_allowed
+from tuijin.accounts.permissions import get_allowed, require
 from tuijin.accounts.scoping import (
     scope_cycles,
     scope_projects,
@@ -37,11 +37,12 @@ from tuijin.accounts.scoping import (
 )
 from tuijin.core.types import UserLike as User
 from tuijin.orgs.models import Unit
-from tuijin.plans.models import Target, Task
+from tuijin.plans.models import Assignment, Target, Task
 from tuijin.projects.models import Project
 
 from .choices import SubmissionState, WarningLevel
 from .models import (
+    Attachment,
     Cycle,
     Entry,
     IndicatorFigure,
@@ -111,6 +112,18 @@ def submission_get(user: User, pk: int | str) -> Submission:
     )
     submission: Submission = get_allowed(user, qs, pk, "reporting.view_submission")
     return submission
+
+
+def attachment_get(user: User, pk: int | str) -> Attachment:
+    """One attachment of a submission USER may see (the office, leaders, the report's own
+    unit); Http404 otherwise, the same as for one that does not exist, so that not even its
+    name leaks."""
+    qs = Attachment.objects.select_related("submission").filter(
+        submission__in=scope_submissions(user, Submission.objects.all())
+    )
+    attachment: Attachment = get_object_or_404(qs, pk=pk)
+    require(user, "reporting.view_submission", attachment.submission)
+    return attachment
 
 
 def submission_for(user: User, period: Period, unit: Unit) -> Submission | None:
@@ -186,7 +199,7 @@ def cycle_board(user: User, period: Period, *, today: dt.date | None = None) -> 
     today = today or timezone.localdate()
     visible = scope_submissions(user, Submission.objects.filter(period=period))
     submissions = {s.unit_id: s for s in visible.select_related("unit")}
-    units = list(units_owing(period.cycle))
+    units = list(units_owing(period.cycle).only("name", "short_name"))
     if not sees_all(user):  # a liaison's board: its own unit's row only
         units = [u for u in units if u.pk == unit_id_of(user)]
     known = {u.pk for u in units}
@@ -196,6 +209,16 @@ def cycle_board(user: User, period: Period, *, today: dt.date | None = None) -> 
         .filter(Q(problem__gt="") | Q(blocked=True))
         .exclude(submission__state=SubmissionState.DRAFT)
         .select_related("task", "project", "submission__unit")
+        .only(  # the columns the board shows (an entry's texts are long)
+            "problem",
+            "blocked",
+            "submission__state",
+            "submission__unit__name",
+            "submission__unit__short_name",
+            "task__code",
+            "task__title",
+            "project__name",
+        )
         .order_by("submission__unit__name", "order", "pk")
     )
     problems = [
@@ -308,32 +331,34 @@ def warning_summary(user: User, *, unit: Unit | None = None) -> dict[str, dict[s
     qs = scope_warnings(user, Warning.objects.all())
     if unit is not None:
         qs = qs.filter(_unit_q(unit))
-    summary: dict[str, dict[str, int]] = {}
-    for kind in ("task", "project", "target"):
-        rows = (
-            qs.filter(**{f"{kind}__isnull": False})
-            .values("level")
-            .annotate(n=Count("pk"))
-            .values_list("level", "n")
-        )
-        counts = {level: 0 for level in WarningLevel.values}
-        counts.update(dict(rows))
-        summary[kind] = counts
+    kinds = ("task", "project", "target")
+    summary = {kind: {level: 0 for level in WarningLevel.values} for kind in kinds}
+    rows = (
+        qs.order_by()
+        .values("level")
+        .annotate(**{kind: Count("pk", filter=Q(**{f"{kind}__isnull": False})) for kind in kinds})
+    )
+    for row in rows:  # one query: a row per level, a count per kind
+        for kind in kinds:
+            summary[kind][row["level"]] = row[kind]
     return summary
 
 
 def _unit_q(unit: Unit) -> Q:
+    """Warnings on what UNIT owes: the tasks it is assigned to, the projects it leads or
+    shares. Tests on the warning's own columns against id subqueries, not joins, so a
+    warning counts once however many units share its task or project."""
+    shared = Project.responsible_units.through.objects.filter(unit_id=unit.pk)
     return (
-        Q(task__assignments__unit=unit)
-        | Q(project__lead_unit=unit)
-        | Q(project__responsible_units=unit)
+        Q(task_id__in=Assignment.objects.filter(unit_id=unit.pk).values("task_id"))
+        | Q(project_id__in=Project.objects.filter(lead_unit_id=unit.pk).values("pk"))
+        | Q(project_id__in=shared.values("project_id"))
     )
 
 
 def unit_warnings(user: User, unit: Unit, *, level: str | None = None) -> QuerySet[Warning]:
     """Warnings on the tasks and projects UNIT owes, reds first."""
-    ids = Warning.objects.filter(_unit_q(unit)).values("pk")
-    return warning_list(user, level=level).filter(pk__in=ids)
+    return warning_list(user, level=level).filter(_unit_q(unit))
 
 
 # ── for the web pages and the API ──────────────────────────────────────────────────────────

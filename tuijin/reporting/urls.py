@@ -28,6 +28,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="reporting-submission-accept",
     ),
     path(
+        "attachments/<int:pk>/",
+        views.attachment_download_view,
+        name="reporting-attachment-download",
+    ),
+    path(
         "attachments/<int:pk>/remove/",
         views.attachment_remove_view,
         name="reporting-attachment-remove",

@@ -10,7 +10,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.paginator import Paginator
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,8 +53,16 @@ def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
     return redirect(default)
 
 
-def _refused(request: HttpRequest, exc: ServiceError) -> None:
-    messages.error(request, exc.message)
+def _refused(request: HttpRequest, exc: ServiceError, what: str = "") -> None:
+    """A refusal as an error message with its code; WHAT names the refused action
+    ("未能报送") so that it never reads like the success message."""
+    if what:
+        text = _("%(what)s：%(reason)s（%(code)s）")
+        messages.error(request, text % {"what": what, "reason": exc.message, "code": exc.code})
+    else:
+        messages.error(
+            request, _("%(reason)s（%(code)s）") % {"reason": exc.message, "code": exc.code}
+        )
 
 
 # ── cycles and periods ─────────────────────────────────────────────────────────────────────
@@ -109,16 +125,47 @@ def periods_open_due_view(request: HttpRequest) -> HttpResponse:
     return redirect("reporting-cycle-list")
 
 
+BOARD_ROWS = 50  # units per page of a period's board
+BOARD_PROBLEMS = 50  # problems per page of its problem list
+PAGE_PARAMS = ("page", "problems_page")
+
+
+def _board_pages(request: HttpRequest) -> dict[str, int] | HttpResponse:
+    """The board's page numbers (`page` of the units, `problems_page` of the problems), or a
+    400 naming the bad one."""
+    pages: dict[str, int] = {}
+    for name in PAGE_PARAMS:
+        raw = request.GET.get(name, "1") or "1"
+        if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+            reason = _("页码须为 1 至 100000 的整数")
+            return HttpResponseBadRequest(
+                f"[X020] {_('筛选条件无效')}：{name} {reason}",
+                content_type="text/plain; charset=utf-8",
+            )
+        pages[name] = int(raw)
+    return pages
+
+
 @login_required
 def period_board_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A period's board: its counts over every unit, and a page of units and of problems (the
+    whole board of 2,000 units is in the Excel export)."""
+    pages = _board_pages(request)
+    if isinstance(pages, HttpResponse):
+        return pages
     period = selectors.period_get(request.user, pk)
     require(request.user, "reporting.view_board", period)
     board = selectors.cycle_board(request.user, period)
-    return render(
-        request,
-        "reporting/period_board.html",
-        {"period": period, "board": board, "return_form": ReturnForm()},
-    )
+    rows = Paginator(board.rows, BOARD_ROWS).get_page(pages["page"])
+    problems = Paginator(board.problems, BOARD_PROBLEMS).get_page(pages["problems_page"])
+    context = {
+        "period": period,
+        "board": board,
+        "page_obj": rows,
+        "problems_page": problems,
+        "return_form": ReturnForm(),
+    }
+    return render(request, "reporting/period_board.html", context)
 
 
 @login_required
@@ -174,7 +221,7 @@ def _save_submission(
 ) -> bool:
     """Write every changed field through the services; False (errors on the forms) if refused."""
     ok = True
-    if main.has_changed() and "summary" in main.changed_data:
+    if "summary" in main.changed_data:
         services.submission_update(
             submission=submission, summary=main.cleaned_data["summary"], actor=request.user
         )
@@ -215,42 +262,97 @@ def _save_submission(
     return ok
 
 
+def _upload_lost(main: SubmissionForm) -> None:
+    """Nothing of the save was written: a file chosen on the form must be chosen again (a
+    browser does not keep it)."""
+    if main.cleaned_data.get("attachment") is not None and "attachment" not in main.errors:
+        main.add_error("attachment", _("附件未上传，请重新选择"))
+
+
+def _edit_conflict(
+    request: HttpRequest, submission: Any, main: SubmissionForm, exc: ServiceError
+) -> int:
+    """Someone else saved SUBMISSION since the form was opened: nothing was written; the form
+    is shown again with this user's input, and carries the current version so that saving it
+    again deliberately replaces the other changes with what the page shows. Returns that
+    version."""
+    messages.error(
+        request,
+        _(
+            "%(reason)s（%(code)s）。下面保留了您填写的内容：请先在新窗口“查看”对方的修改，"
+            "核对后再次保存将以本页内容为准。"
+        )
+        % {"reason": exc.message, "code": exc.code},
+    )
+    _upload_lost(main)
+    current: int = type(submission).objects.values_list("version", flat=True).get(pk=submission.pk)
+    return current
+
+
 @login_required
 def submission_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Fill in a draft. The form carries the submission's version: a save is refused when
+    someone else saved in between (optimistic locking), and a refused save or submit is shown
+    as an error with the user's input kept."""
     submission = selectors.submission_get(request.user, pk)
     require(request.user, "reporting.change_submission", submission)
-    if not submission.editable or submission.period.closed:
+    if request.method != "POST" and (not submission.editable or submission.period.closed):
         messages.info(request, _("该报送当前不能修改"))
         return redirect("reporting-submission-detail", pk=submission.pk)
     entries = list(submission.entries.all())
     figures = list(submission.figures.all())
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    main = SubmissionForm(data, files, initial={"summary": submission.summary})
+    main = SubmissionForm(
+        data, files, initial={"summary": submission.summary, "version": submission.version}
+    )
     entry_forms = [EntryForm(data, entry=e) for e in entries]
     figure_forms = [FigureForm(data, figure=f) for f in figures]
+    version = submission.version  # what the form carries into the next save
     if request.method == "POST":
+        submitting = request.POST.get("action") == "submit"
+        what = _("未能报送") if submitting else _("未能保存草稿")
         forms_ok = main.is_valid() and all(
             [f.is_valid() for f in entry_forms] + [f.is_valid() for f in figure_forms]
         )
+        if "version" in main.errors:
+            messages.error(request, _("页面已过期，请刷新后重新填写（R037）"))
+        elif main.cleaned_data.get("version"):
+            version = main.cleaned_data["version"]
+        saved = None
         if forms_ok:
             try:
-                saved = _save_submission(request, submission, main, entry_forms, figure_forms)
-                if saved and request.POST.get("action") == "submit":
-                    services.submission_submit(submission=submission, actor=request.user)
-                    messages.success(request, _("已报送，等待办公室审核"))
-                    return redirect("reporting-submission-detail", pk=submission.pk)
-            except ServiceError as exc:
-                _refused(request, exc)
-            else:
-                if saved:
+                saved = services.submission_edit(
+                    submission=submission,
+                    version=main.cleaned_data["version"],
+                    actor=request.user,
+                    changes=lambda locked: _save_submission(
+                        request, locked, main, entry_forms, figure_forms
+                    ),
+                )
+                if saved is None:
+                    _upload_lost(main)
+                else:
+                    version = saved.version
+                    if submitting:
+                        services.submission_submit(
+                            submission=saved, actor=request.user, version=saved.version
+                        )
+                        messages.success(request, _("已报送，等待办公室审核"))
+                        return redirect("reporting-submission-detail", pk=submission.pk)
                     messages.success(request, _("草稿已保存"))
                     return redirect("reporting-submission-edit", pk=submission.pk)
+            except ServiceError as exc:
+                if exc.code == "R037" and saved is None:
+                    version = _edit_conflict(request, submission, main, exc)
+                else:
+                    _refused(request, exc, what)
         if not messages.get_messages(request):
-            messages.error(request, _("请修正下面标出的错误"))
+            messages.error(request, _("%(what)s：请修正下面标出的错误") % {"what": what})
     context = {
         "submission": submission,
         "form": main,
+        "version": version,
         "entry_forms": entry_forms,
         "figure_forms": figure_forms,
         "attachments": list(submission.attachments.all()),
@@ -289,6 +391,23 @@ def submission_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("已采纳：%(unit)s") % {"unit": submission.unit})
     return _back(request, reverse("reporting-period-board", args=[submission.period_id]))
+
+
+@login_required
+def attachment_download_view(request: HttpRequest, pk: int) -> FileResponse:
+    """An attachment's file, through the storage API (MEDIA_ROOT is never served as such),
+    to those who may see its report; 404 for the others, as for a file that does not exist."""
+    attachment = selectors.attachment_get(request.user, pk)
+    if not attachment.file:
+        raise Http404
+    try:
+        handle = attachment.file.storage.open(attachment.file.name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -8,14 +8,14 @@ accepted. The office's thresholds live in the one active `WarningRule` row.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tuijin.accounts.permissions import require
@@ -221,46 +221,102 @@ def _target_facts(targets: list[Target], today: dt.date) -> dict[int, rules.Targ
 
 # ── writing ────────────────────────────────────────────────────────────────────────────────
 
+_BATCH = 500
+_WRITTEN = ("level", "reason", "figures", "previous_level", "changed_at")
 
-def _store(field: str, lights: dict[int, rules.Light], now: dt.datetime) -> Counter[str]:
+
+def _as_stored(figures: dict[str, Any]) -> Any:
+    """FIGURES as the JSON column gives them back (tuples as lists, …), so that an unchanged
+    light compares equal to its row."""
+    return json.loads(json.dumps(figures))
+
+
+def _update_rows(rows: list[tuple[Any, ...]], now: dt.datetime) -> None:
+    """Write ROWS — (pk, level, reason, figures, previous_level, changed_at) — with
+    `computed_at` = NOW, in one `WITH v AS (VALUES …) UPDATE … FROM v` per batch (PostgreSQL;
+    SQLite ≥ 3.33), not `bulk_update`'s CASE expression per row and field."""
+    meta = Warning._meta
+    by_name = {f.name: f for f in meta.concrete_fields}
+    fields = [by_name[name] for name in ("id", *_WRITTEN)]
+    computed = by_name["computed_at"]
+    qn = connection.ops.quote_name
+    table, pk = qn(meta.db_table), qn(fields[0].column)
+    # PostgreSQL types a VALUES list by its contents: cast each parameter to its column's type.
+    pg = connection.vendor == "postgresql"
+    one = "({})".format(", ".join(f"%s::{f.db_type(connection)}" if pg else "%s" for f in fields))
+    names = ", ".join(qn(f.column) for f in fields)
+    sets = ", ".join(f"{qn(f.column)} = v.{qn(f.column)}" for f in fields[1:])
+    stamp = computed.get_db_prep_save(now, connection)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _BATCH):
+            batch = rows[start : start + _BATCH]
+            params: list[Any] = []
+            for row in batch:
+                params += [
+                    f.get_db_prep_save(v, connection) for f, v in zip(fields, row, strict=True)
+                ]
+            cursor.execute(
+                f"WITH v ({names}) AS (VALUES {', '.join([one] * len(batch))}) "
+                f"UPDATE {table} SET {sets}, {qn(computed.column)} = %s "
+                f"FROM v WHERE {table}.{pk} = v.{pk}",
+                [*params, stamp],
+            )
+
+
+def _store(
+    field: str, lights: dict[int, rules.Light], now: dt.datetime, *, every: bool
+) -> Counter[str]:
+    """Bring the `Warning` rows of FIELD (task, project or target) in line with LIGHTS and
+    write only what differs: new rows in bulk inserts, rows whose level, reason or figures
+    changed in set-based updates (`previous_level` and `changed_at` move when the level does),
+    and, when EVERY object of the kind was computed, the rows of objects that carry no light
+    any more in one delete. An unchanged row is left as it is, `computed_at` included (the
+    time its light was last written)."""
+    rows = Warning.objects.all()
+    if every:
+        rows = rows.filter(**{f"{field}__isnull": False})
+    else:
+        rows = rows.filter(**{f"{field}_id__in": list(lights)})
     existing = {
-        getattr(w, f"{field}_id"): w for w in Warning.objects.filter(**{f"{field}__in": lights})
+        row[1]: row
+        for row in rows.values_list(
+            "pk", f"{field}_id", "level", "reason", "figures", "previous_level", "changed_at"
+        )
     }
     to_create: list[Warning] = []
-    to_update: list[Warning] = []
+    to_update: list[tuple[Any, ...]] = []
     counts: Counter[str] = Counter()
     for object_id, light in lights.items():
         counts[light.level] += 1
         reason = light.reason[:500]
-        row = existing.get(object_id)
-        if row is None:
+        figures = _as_stored(light.figures)
+        found = existing.get(object_id)
+        if found is None:
             to_create.append(
                 Warning(
                     **{f"{field}_id": object_id},
                     level=light.level,
                     reason=reason,
-                    figures=light.figures,
+                    figures=figures,
                     changed_at=now,
                     computed_at=now,
                 )
             )
             continue
-        if row.level != light.level:
-            row.previous_level = row.level
-            row.changed_at = now
-        row.level, row.reason, row.figures, row.computed_at = (
-            light.level,
-            reason,
-            light.figures,
-            now,
-        )
-        to_update.append(row)
-    Warning.objects.bulk_create(to_create, batch_size=500)
-    Warning.objects.bulk_update(
-        to_update,
-        ["level", "reason", "figures", "previous_level", "changed_at", "computed_at"],
-        batch_size=500,
-    )
+        pk, _id, level, old_reason, old_figures, previous, changed_at = found
+        if (level, old_reason, old_figures) == (light.level, reason, figures):
+            continue
+        if level != light.level:
+            previous, changed_at = level, now
+        to_update.append((pk, light.level, reason, figures, previous, changed_at))
+    if to_create:
+        Warning.objects.bulk_create(to_create, batch_size=_BATCH)
+    if to_update:
+        _update_rows(to_update, now)
+    if every:
+        gone = [row[0] for object_id, row in existing.items() if object_id not in lights]
+        if gone:
+            Warning.objects.filter(pk__in=gone).delete()
     return counts
 
 
@@ -290,7 +346,7 @@ def warnings_compute(
         if tasks is not None:
             task_qs = task_qs.filter(pk__in=[t.pk for t in tasks])
         task_lights = {t.pk: rules.task_light(_task_facts(t), th, today) for t in task_qs}
-        result["task"] = _store("task", task_lights, now)
+        result["task"] = _store("task", task_lights, now, every=tasks is None)
 
     if projects is not None or not partial:
         project_qs = Project.objects.defer("content")
@@ -299,7 +355,7 @@ def warnings_compute(
         project_list = list(project_qs)
         facts = _project_facts(project_list, today)
         project_lights = {pk: rules.project_light(f, th, today) for pk, f in facts.items()}
-        result["project"] = _store("project", project_lights, now)
+        result["project"] = _store("project", project_lights, now, every=projects is None)
 
     if targets is not None or not partial:
         target_qs = Target.objects.filter(kind=TargetKind.TARGET).select_related("indicator")
@@ -308,9 +364,6 @@ def warnings_compute(
         target_list = list(target_qs)
         target_facts = _target_facts(target_list, today)
         target_lights = {pk: rules.target_light(f, th) for pk, f in target_facts.items()}
-        result["target"] = _store("target", target_lights, now)
-
-    if not partial:
-        # Actual-value rows are data points, not aims: they carry no light.
-        Warning.objects.filter(Q(target__kind=TargetKind.ACTUAL)).delete()
+        # Actual-value rows are data points, not aims: a light left on one goes (every=…).
+        result["target"] = _store("target", target_lights, now, every=targets is None)
     return result

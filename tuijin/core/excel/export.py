@@ -9,13 +9,13 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import IO, Any, Literal
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 CellValue = str | int | float | Decimal | dt.date | dt.datetime | None
 Kind = Literal["text", "long", "money", "int", "date"]
@@ -47,82 +47,91 @@ def ledger_workbook(
     rows: Iterable[Sequence[CellValue]],
     sheet_name: str = "台账",
     total: Sequence[CellValue] | None = None,
+    out: IO[bytes] | None = None,
 ) -> bytes:
-    """The .xlsx bytes of a ledger; TOTAL, when given, is written as the first data row."""
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)
-    ws.title = sheet_name[:31]
+    """The .xlsx of a ledger; TOTAL, when given, is written as the first data row.
+
+    Written in openpyxl's write-only mode: each row goes to the file as it comes, so ROWS can be
+    a generator over a queryset's iterator and memory stays flat however long the ledger is.
+    With OUT (a binary file) the workbook is written there and b"" returned; else its bytes."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_name[:31])
     _add_styles(wb)
     n = len(columns)
     last = get_column_letter(n)
-    ws["A1"] = title
-    ws["A1"].font = Font(size=16, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    ws.merge_cells(f"A1:{last}1")
-    ws.row_dimensions[1].height = 30
-    ws["A2"] = note
-    ws["A2"].alignment = Alignment(horizontal="right")
-    ws.merge_cells(f"A2:{last}2")
     two_rows = any(c.group for c in columns)
     header_top = 3
     header_bottom = 4 if two_rows else 3
-    _write_header(ws, columns, header_top, header_bottom)
     for index, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
-    row_no = header_bottom + 1
-    if total is not None:
-        _write_row(ws, row_no, columns, total, bold=True)
-        row_no += 1
-    for values in rows:
-        _write_row(ws, row_no, columns, values)
-        row_no += 1
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[header_top].height = 24
+    if two_rows:
+        ws.row_dimensions[header_bottom].height = 30
     ws.freeze_panes = f"C{header_bottom + 1}"
-    ws.auto_filter.ref = f"A{header_bottom}:{last}{max(row_no - 1, header_bottom)}"
     ws.print_title_rows = f"{header_top}:{header_bottom}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+    ws.append([_cell(ws, title, "tuijin-title")])
+    ws.append([_cell(ws, note, "tuijin-note")])
+    for header_row in _header_rows(ws, columns, header_top, header_bottom):
+        ws.append(header_row)
+    row_no = header_bottom
+    if total is not None:
+        ws.append(_row(ws, columns, total, bold=True))
+        row_no += 1
+    for values in rows:
+        ws.append(_row(ws, columns, values))
+        row_no += 1
+    ws.auto_filter.ref = f"A{header_bottom}:{last}{row_no}"
+    if out is not None:
+        wb.save(out)
+        return b""
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def _write_header(ws: Worksheet, columns: Sequence[ExportColumn], top: int, bottom: int) -> None:
-    for index in range(1, len(columns) + 1):
-        for r in range(top, bottom + 1):
-            head = ws.cell(row=r, column=index)
-            assert isinstance(head, Cell)
-            head.font = Font(bold=True)
-            head.alignment = _CENTER
-            head.fill = _HEADER_FILL
-            head.border = _BORDER
+def _cell(ws: Any, value: CellValue, style: str) -> Cell:
+    cell: Cell = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # Decimal and date are written as they are
+    cell.style = style
+    return cell
+
+
+def _header_rows(
+    ws: Any, columns: Sequence[ExportColumn], top: int, bottom: int
+) -> list[list[Cell]]:
+    """The header's rows (one, or two under group cells), their merges added to WS."""
+    texts: list[list[str | None]] = [[None] * len(columns) for _ in range(bottom - top + 1)]
     index = 0
     while index < len(columns):
         column = columns[index]
         col = index + 1
         if not column.group:
-            ws.cell(row=top, column=col, value=column.header)
+            texts[0][index] = column.header
             if bottom > top:
-                ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
+                ws.merged_cells.add(
+                    f"{get_column_letter(col)}{top}:{get_column_letter(col)}{bottom}"
+                )
             index += 1
             continue
         end = index
         while end + 1 < len(columns) and columns[end + 1].group == column.group:
             end += 1
-        ws.cell(row=top, column=col, value=column.group)
+        texts[0][index] = column.group
         if end > index:
-            ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=end + 1)
+            ws.merged_cells.add(f"{get_column_letter(col)}{top}:{get_column_letter(end + 1)}{top}")
         for i in range(index, end + 1):
-            ws.cell(row=bottom, column=i + 1, value=columns[i].header)
+            texts[-1][i] = columns[i].header
         index = end + 1
-    ws.row_dimensions[top].height = 24
-    if bottom > top:
-        ws.row_dimensions[bottom].height = 30
+    return [[_cell(ws, text, "tuijin-header") for text in line] for line in texts]
 
 
 def _add_styles(wb: Workbook) -> None:
-    """One named style per column kind (and a bold one for the total row): setting a named
-    style is far cheaper than setting font, border, alignment and format cell by cell."""
+    """One named style per column kind (and a bold one for the total row), the header's, the
+    title's and the note's: a write-only cell takes its look from a named style."""
     formats = {"money": MONEY_FORMAT, "date": "yyyy-mm-dd", "int": "0"}
     for kind in ("text", "long", "money", "int", "date"):
         for bold in (False, True):
@@ -132,20 +141,31 @@ def _add_styles(wb: Workbook) -> None:
             style.number_format = formats.get(kind, "General")
             style.font = Font(bold=bold)
             wb.add_named_style(style)
+    header = NamedStyle(name="tuijin-header")
+    header.font, header.alignment = Font(bold=True), _CENTER
+    header.fill, header.border = _HEADER_FILL, _BORDER
+    wb.add_named_style(header)
+    heading = NamedStyle(name="tuijin-title")
+    heading.font = Font(size=16, bold=True)
+    heading.alignment = Alignment(horizontal="center", vertical="center")
+    wb.add_named_style(heading)
+    note = NamedStyle(name="tuijin-note")
+    note.alignment = Alignment(horizontal="right")
+    wb.add_named_style(note)
 
 
 def _style_name(kind: str, bold: bool) -> str:
     return f"tuijin-{kind}{'-bold' if bold else ''}"
 
 
-def _write_row(
-    ws: Worksheet,
-    row: int,
+def _row(
+    ws: Any,
     columns: Sequence[ExportColumn],
     values: Sequence[CellValue],
     *,
     bold: bool = False,
-) -> None:
-    for index, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-        cell = ws.cell(row=row, column=index, value=value)
-        cell.style = _style_name(column.kind, bold)
+) -> list[Cell]:
+    return [
+        _cell(ws, value, _style_name(column.kind, bold))
+        for column, value in zip(columns, values, strict=True)
+    ]

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tuijin.core.models import Job
 from tuijin.documents.models import Document
 from tuijin.ingest.tests import hostile
 from tuijin.projects.models import Project
@@ -33,12 +34,16 @@ def test_a_crafted_document_upload_is_refused_and_nothing_is_stored(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     response = ui_client.post(
-        reverse("document-upload"), {"file": SimpleUploadedFile(name, build())}
+        reverse("document-upload"), {"file": SimpleUploadedFile(name, build())}, follow=True
     )
     assert response.status_code == 200
-    assert f"[{code}]" in response.content.decode()
+    assert response.redirect_chain[0][0].startswith("/jobs/")  # read in the task queue
+    page = response.content.decode()
+    assert f"[{code}]" in page and "失败" in page
+    job = Job.objects.get()
+    assert (job.status, job.error_code) == (Job.Status.FAILED, code)
     assert Document.objects.count() == 0
-    assert not any(tmp_path.rglob("*.*"))
+    assert not any(tmp_path.rglob("*.*"))  # the stored upload is gone too
 
 
 @pytest.mark.parametrize(("name", "build", "code"), HOSTILE[:4], ids=[h[0] for h in HOSTILE[:4]])

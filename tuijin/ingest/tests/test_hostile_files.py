@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,38 @@ def test_tuijin_extract_refuses_crafted_files_and_goes_on_with_the_others(tmp_pa
     assert run.returncode == 1, run.stderr  # some files refused, not a crash (134)
     assert "[I008]" in run.stderr and "[I009]" in run.stderr
     assert (out / "plan.json").exists()
+
+
+@pytest.fixture
+def with_a_thread() -> Iterator[None]:
+    """A second thread in this process, as in a web or worker process: no fork from here."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    yield
+    stop.set()
+    thread.join()
+
+
+@pytest.mark.usefixtures("with_a_thread")
+def test_a_process_with_threads_parses_in_a_fresh_interpreter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert threading.active_count() > 1
+    text, _ = read_bytes_isolated(hostile.xlsx('<row r="1"><c r="A1"><v>7</v></c></row>'), "a.xlsx")
+    assert text.splitlines()[-1] == "7"
+    with pytest.raises(ExtractionError) as caught:
+        run_isolated(read_grids, hostile.far_cell_xlsx())
+    assert caught.value.code == SHEET_TOO_LARGE
+    for name in (
+        "SHEET_ROWS",
+        "SHEET_COLUMNS",
+        "SHEET_AREA",
+    ):  # the caller's bounds, as they are now
+        monkeypatch.setenv(f"TUIJIN_LIMIT_{name}", str(10**15))
+    with pytest.raises(ExtractionError) as caught:
+        run_isolated(read_grids, hostile.far_cell_xlsx())
+    assert caught.value.code == OVER_RESOURCES  # calamine aborted the child, not us
+    with pytest.raises(ExtractionError) as caught:
+        run_isolated(_sleep, 30, timeout_s=1)
+    assert caught.value.code == TIMEOUT

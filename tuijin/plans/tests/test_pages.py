@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tuijin.orgs.models import Unit
 from tuijin.plans.models import Assignment, Task
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +184,12 @@ def test_deadline_text_shown_when_no_date(ui_client, ui_world):
     Task.objects.filter(pk=ui_world.t3.pk).update(deadline_text="长期坚持", deadline=None)
     assert "长期坚持" in ui_client.get(reverse("task-list")).content.decode()
     assert date(2025, 12, 31)  # keep the import honest
+
+
+def test_task_list_renders_only_the_chosen_unit_not_every_unit(ui_client, ui_world):
+    Unit.objects.bulk_create(Unit(name=f"批量单位{i:03d}") for i in range(300))
+    html = ui_client.get(reverse("task-list")).content.decode()
+    assert "批量单位000" not in html
+    chosen = ui_client.get(reverse("task-list"), {"unit": ui_world.county.pk})
+    assert [t.pk for t in chosen.context["object_list"]] == [ui_world.t3.pk]
+    assert "北岭县人民政府" in chosen.content.decode()

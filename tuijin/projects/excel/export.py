@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from tuijin.core.errors import ServiceError
@@ -35,9 +35,13 @@ def project_ledger_export(
     year: int | None = None,
     month: int | None = None,
     title: str = "重点项目台账",
+    out: IO[bytes] | None = None,
 ) -> bytes:
     """The ledger of PROJECTS (a filtered queryset, in its order) with the annual plan of YEAR
-    and the 1-MONTH completed investment; both default to the latest in the data."""
+    and the 1-MONTH completed investment; both default to the latest in the data.
+
+    The total row comes from the database (Sum), the rows stream from the queryset's iterator
+    into a write-only workbook, so memory stays flat at any size; with OUT it is written there."""
     ids = projects.values("pk")
     if year is None:
         year = AnnualPlan.objects.filter(project__in=ids).aggregate(y=Max("year"))["y"]
@@ -76,10 +80,19 @@ def project_ledger_export(
         ExportColumn("进展情况", 40, "long"),
         ExportColumn("存在问题", 30, "long"),
     ]
-    rows = list(_project_rows(qs, bool(month)))
-    total: list[Any] = ["", f"合计（{len(rows)}个项目）", "", "", ""]
-    sums = [sum((r[i] for r in rows if isinstance(r[i], Decimal)), Decimal(0)) for i in (5, 6, 7)]
-    total += sums[: 3 if month else 2]
+    rows = _project_rows(qs.iterator(chunk_size=500), bool(month))
+    count = projects.count()
+    sums = [
+        projects.aggregate(s=Sum("total_investment"))["s"],
+        AnnualPlan.objects.filter(project__in=ids, year=year).aggregate(
+            s=Sum("planned_investment")
+        )["s"],
+        ProgressReport.objects.filter(project__in=ids, year=year, month=month or 0).aggregate(
+            s=Sum("cumulative_investment")
+        )["s"],
+    ]
+    total: list[Any] = ["", f"合计（{count}个项目）", "", "", ""]
+    total += [s if s is not None else Decimal(0) for s in sums][: 3 if month else 2]
     total += [""] * (len(columns) - len(total))
     now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
     return ledger_workbook(
@@ -89,6 +102,7 @@ def project_ledger_export(
         rows=rows,
         sheet_name=title,
         total=total,
+        out=out,
     )
 
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from tuijin.core.tests import import_page_fixtures as shared
 from tuijin.core.tests.excel_builders import Header, ledger_bytes
+from tuijin.core.tests.job_helpers import download
 from tuijin.geo.models import Area
 from tuijin.orgs.models import Unit, UnitAlias
 from tuijin.projects.models import AnnualPlan, ProgressReport, Project
@@ -217,13 +218,13 @@ def _names(data: bytes) -> list[Any]:
 def test_export_carries_the_list_page_filters(client: Client, region: None) -> None:
     rows = [row(1), row(2, stage="新开工"), row(3), row(4, stage="新开工")]
     confirm(client, upload(client, ledger_bytes(header=HEADER, rows=rows)))
-    response = client.get(reverse("project-export"), {"stage": "new"})
+    response, data = download(client, reverse("project-export"), {"stage": "new"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
-    assert sorted(_names(response.content)) == ["江城第2号重点项目", "江城第4号重点项目"]
-    everything = client.get(reverse("project-export"))
-    assert len(_names(everything.content)) == 4
+    assert sorted(_names(data)) == ["江城第2号重点项目", "江城第4号重点项目"]
+    _, everything = download(client, reverse("project-export"))
+    assert len(_names(everything)) == 4
 
 
 def test_the_list_page_links_to_export_with_its_query_and_to_import(

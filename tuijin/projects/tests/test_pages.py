@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tuijin.core import listing
+from tuijin.orgs.models import Unit
 from tuijin.projects.models import AnnualPlan, Project
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +135,66 @@ def test_project_detail_unknown_is_404(ui_client):
 def test_project_pages_need_login(client, ui_world):
     assert client.get(reverse("project-list")).status_code == 302
     assert client.get(reverse("project-detail", args=[ui_world.p1.pk])).status_code == 302
+
+
+def _unit_options(html: str) -> list[str]:
+    """The <option>s of the unit filter's <select>."""
+    start = html.index('name="unit"')
+    return re.findall(r"<option[^>]*>", html[start : html.index("</select>", start)])
+
+
+def test_project_list_renders_only_the_chosen_unit_not_every_unit(ui_client, ui_world):
+    Unit.objects.bulk_create(Unit(name=f"批量单位{i:03d}") for i in range(300))
+    html = ui_client.get(reverse("project-list")).content.decode()
+    assert len(_unit_options(html)) < 30
+    assert "批量单位000" not in html
+    chosen = ui_client.get(reverse("project-list"), {"unit": ui_world.county.pk})
+    assert _names(chosen) == ["北岭冷链物流中心"]
+    options = _unit_options(chosen.content.decode())
+    assert len(options) == 2  # 全部单位 and the chosen one
+    assert f'value="{ui_world.county.pk}" selected' in options[1]
+
+
+def test_project_list_refuses_an_unknown_unit(ui_client, ui_world):
+    response = ui_client.get(reverse("project-list"), {"unit": "999999"})
+    assert response.status_code == 400
+
+
+def _project_queries(client: Any, params: dict[str, Any] | None = None) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("project-list"), params or {})
+    assert response.status_code == 200
+    return [q["sql"] for q in captured.captured_queries if '"projects_project"' in q["sql"]]
+
+
+def test_project_list_counts_rows_and_sums_investment_in_one_query(ui_client, ui_world):
+    queries = _project_queries(ui_client)
+    counted = [q for q in queries if "COUNT(" in q]
+    assert len(counted) == 1
+    assert "SUM(" in counted[0]
+    assert not [q for q in queries if "SUM(" in q and "COUNT(" not in q]
+
+
+def test_project_list_reads_only_the_columns_its_table_shows(ui_client, ui_world):
+    rows = [q for q in _project_queries(ui_client) if "LIMIT" in q]
+    assert rows
+    for column in ("content", "problems", "progress_note"):
+        assert all(f'"projects_project"."{column}"' not in q for q in rows)
+
+
+def test_project_list_deep_pages_find_their_keys_first(ui_client, ui_world, monkeypatch):
+    monkeypatch.setattr(listing, "DEEP_OFFSET", 25)
+    for i in range(40):
+        Project.objects.create(
+            name=f"深页项目{i:02d}", total_investment=Decimal(i % 7), lead_unit=ui_world.fgw
+        )
+    expected = list(
+        Project.objects.filter(name__startswith="深页")
+        .order_by(F("total_investment").desc(nulls_last=True), "name", "id")
+        .values_list("name", flat=True)[25:40]
+    )
+    params = {"q": "深页", "page": 2}
+    queries = _project_queries(ui_client, params)
+    joined = [q for q in queries if '"geo_area"' in q]
+    assert joined and all("OFFSET" not in q for q in joined)
+    assert _names(ui_client.get(reverse("project-list"), params)) == expected

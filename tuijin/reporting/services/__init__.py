@@ -16,7 +16,14 @@ from ..notifications import notice_mark_read, reminders_send
 from ..warnings import warning_rule_update, warnings_compute
 from ._common import UNSET
 from .cycles import cycle_create, cycle_update, period_close, period_open, periods_open_due
-from .entries import attachment_add, attachment_remove, entry_update, figure_set, submission_update
+from .entries import (
+    attachment_add,
+    attachment_remove,
+    entry_update,
+    figure_set,
+    submission_edit,
+    submission_update,
+)
 from .submissions import submission_accept, submission_return, submission_start, submission_submit
 
 __all__ = [
@@ -33,6 +40,7 @@ __all__ = [
     "periods_open_due",
     "reminders_send",
     "submission_accept",
+    "submission_edit",
     "submission_return",
     "submission_start",
     "submission_submit",

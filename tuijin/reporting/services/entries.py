@@ -1,8 +1,10 @@
 """What a unit fills in on a draft or returned submission: entries, overall remarks,
-indicator figures and attachments."""
+indicator figures and attachments; `submission_edit` runs one save of the edit form (several of
+these) as a whole, refused when the submission changed since the form was opened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -16,19 +18,51 @@ from tuijin.geo.models import Area
 from tuijin.plans.models import Indicator
 
 from ..models import Attachment, Entry, IndicatorFigure, Submission, max_attachment_bytes
-from ._common import UNSET, _Unset, clean_or_refuse, editable
+from ._common import UNSET, _Unset, check_version, clean_or_refuse, editable, touch
+
+
+def submission_edit(
+    *,
+    submission: Submission,
+    version: int | None,
+    changes: Callable[[Submission], bool],
+    actor: UserLike | None = None,
+) -> Submission | None:
+    """One save of a draft or returned submission, all or nothing.
+
+    Refused (R037) when SUBMISSION's version is no longer VERSION, the one the writer opened:
+    someone else saved in between, and their changes are neither overwritten nor mixed with
+    these. Otherwise CHANGES(locked submission) makes the writes through the services below
+    while the submission stays locked; when it answers False (a refusal it has shown on a
+    form) everything it wrote is rolled back and None is returned. Returns the submission
+    with its new version."""
+    require(actor, "reporting.change_submission", submission)
+    with transaction.atomic():
+        locked = editable(submission)
+        check_version(locked, version)
+        if not changes(locked):
+            transaction.set_rollback(True)
+            return None
+        locked.refresh_from_db(fields=["version"])
+        return locked
 
 
 @transaction.atomic
 def submission_update(
-    *, submission: Submission, summary: str, actor: UserLike | None = None
+    *,
+    submission: Submission,
+    summary: str,
+    actor: UserLike | None = None,
+    version: int | None = None,
 ) -> Submission:
-    """The unit's overall remarks for the period."""
+    """The unit's overall remarks for the period (refused when VERSION is stale)."""
     require(actor, "reporting.change_submission", submission)
     submission = editable(submission)
+    check_version(submission, version)
     submission.summary = summary
+    submission.version += 1
     stamp(submission, actor)
-    submission.save(update_fields=["summary", "updated_at"])
+    submission.save(update_fields=["summary", "version", "updated_at"])
     return submission
 
 
@@ -94,6 +128,7 @@ def entry_update(
     clean_or_refuse(entry, "R019")
     stamp(entry, actor)
     entry.save()
+    touch(submission)
     return entry
 
 
@@ -128,6 +163,7 @@ def figure_set(
     clean_or_refuse(figure, "R019", validate_constraints=False)
     stamp(figure, actor)
     figure.save()
+    touch(submission)
     return figure
 
 
@@ -156,14 +192,16 @@ def attachment_add(
     attachment.file.save(clean_name[:100], ContentFile(data), save=False)
     stamp(attachment, actor)
     attachment.save()
+    touch(submission)
     return attachment
 
 
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor: UserLike | None = None) -> None:
     require(actor, "reporting.change_submission", attachment.submission)
-    editable(attachment.submission)  # refused unless the unit may still change it
+    submission = editable(attachment.submission)  # refused unless the unit may still change it
     storage, path = attachment.file.storage, attachment.file.name
     attachment.delete()
+    touch(submission)
     if path:
         transaction.on_commit(lambda: storage.delete(path))

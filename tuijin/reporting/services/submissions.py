@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -23,7 +23,7 @@ from ..models import Entry, IndicatorFigure, Period, Submission
 from ..notifications import SUBMISSION_URL, link_to, notify, recipients_for_unit
 from ..owing import owed_by, units_owing
 from ..warnings import warnings_compute
-from ._common import clean_or_refuse, editable, lock
+from ._common import check_version, clean_or_refuse, editable, lock
 from .ledger import apply_figures, apply_project_entry, apply_task_entry
 
 
@@ -36,7 +36,11 @@ def submission_start(
     now: dt.datetime | None = None,
 ) -> Submission:
     """UNIT's draft for PERIOD with one entry per task and per project the unit owes, and a
-    figure row for each indicator it has reported before. Returns the existing one if any."""
+    figure row for each indicator it has reported before. Returns the existing one if any.
+
+    Idempotent under concurrency: when another request inserts the unit's draft between the
+    look-up and the insert (several liaisons pressing 开始填报 together), the insert fails on
+    the one-per-unit constraint inside a savepoint and that other draft is returned."""
     require(actor, "reporting.add_submission", unit)
     existing = Submission.objects.filter(period=period, unit=unit).first()
     if existing is not None:
@@ -45,8 +49,21 @@ def submission_start(
         raise ServiceError("R010", "该期次已关闭，不能再修改或报送")
     if not units_owing(period.cycle).filter(pk=unit.pk).exists():
         raise ServiceError("R012", f"{unit.name} 不在“{period.cycle.name}”的报送单位范围内")
+    try:
+        with transaction.atomic():
+            return _draft_create(unit=unit, period=period, actor=actor)
+    except IntegrityError:
+        existing = Submission.objects.filter(period=period, unit=unit).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def _draft_create(*, unit: Unit, period: Period, actor: UserLike | None) -> Submission:
     submission = Submission(period=period, unit=unit)
-    clean_or_refuse(submission, "R013")
+    # The one-per-unit constraint is left to the database (see submission_start): a check here
+    # would only race with the insert.
+    clean_or_refuse(submission, "R013", validate_constraints=False)
     stamp(submission, actor)
     submission.save()
     entries = [
@@ -87,9 +104,14 @@ def submission_start(
 
 @transaction.atomic
 def submission_submit(
-    *, submission: Submission, actor: UserLike | None = None, now: dt.datetime | None = None
+    *,
+    submission: Submission,
+    actor: UserLike | None = None,
+    now: dt.datetime | None = None,
+    version: int | None = None,
 ) -> Submission:
     """Send a draft or returned submission to the office; marked late when after the due date.
+    Refused (R037) when VERSION, the one the sender saw, is no longer the submission's.
 
     Lateness is decided by the first submission: a return and resubmission do not change it."""
     require(actor, "reporting.change_submission", submission)
@@ -98,8 +120,9 @@ def submission_submit(
     if submission.state == SubmissionState.ACCEPTED:
         raise ServiceError("R030", "已采纳的报送不能再次报送")
     if submission.state == SubmissionState.SUBMITTED:
-        raise ServiceError("R031", "已报送，等待办公室审核")
+        raise ServiceError("R031", "该报送已提交过，正在等待办公室审核，不能重复报送")
     submission = editable(submission)
+    check_version(submission, version)
     entries = list(submission.entries.select_related("task", "project"))
     if not entries and not submission.summary.strip():
         raise ServiceError("R032", "报送内容为空：请填写总体情况或各项进展")
@@ -113,6 +136,7 @@ def submission_submit(
     if submission.first_submitted_at is None:
         submission.first_submitted_at = now
         submission.late = timezone.localdate(now) > submission.period.due_date
+    submission.version += 1
     clean_or_refuse(submission, "R013")
     stamp(submission, actor)
     submission.save()
@@ -141,6 +165,7 @@ def submission_return(
     submission.office_comment = comment
     submission.returned_by = actor_or_none(actor)
     submission.returned_at = now
+    submission.version += 1
     clean_or_refuse(submission, "R013")
     stamp(submission, actor)
     submission.save()
@@ -180,6 +205,7 @@ def submission_accept(
     submission.accepted_at = now
     if comment.strip():
         submission.office_comment = comment.strip()
+    submission.version += 1
     clean_or_refuse(submission, "R013")
     stamp(submission, actor)
     submission.save()

@@ -87,12 +87,13 @@ def warnings_overview(context: dict[str, Any]) -> dict[str, Any]:
     user = context["request"].user
     summary = selectors.warning_summary(user)
     reds = selectors.warning_list(user, level=WarningLevel.RED)
+    totals = _totals(summary)
     return {
         "request": context["request"],
         "rows": _summary_rows(summary),
-        "totals": _totals(summary),
+        "totals": totals,
         "warnings": list(reds[:OVERVIEW_REDS]),
-        "more": reds.count() > OVERVIEW_REDS,
+        "more": totals[WarningLevel.RED] > OVERVIEW_REDS,  # the summary counted them already
         "title": _("督办预警（红黄绿灯）"),
         "unit": None,
     }

@@ -198,7 +198,8 @@ def test_edit_page_has_one_block_per_entry_with_investment_for_projects(
 
 
 def _entry_data(sub: Submission, **overrides: str) -> dict[str, str]:
-    data: dict[str, str] = {"summary": ""}
+    """The edit form as the page sends it, with the version it was opened at."""
+    data: dict[str, str] = {"summary": "", "version": _version(sub)}
     for entry in sub.entries.all():
         p = f"e{entry.pk}-"
         data[p + "progress_text"] = entry.progress_text
@@ -209,6 +210,10 @@ def _entry_data(sub: Submission, **overrides: str) -> dict[str, str]:
             data[p + "investment_cumulative"] = ""
     data.update(overrides)
     return data
+
+
+def _version(sub: Submission) -> str:
+    return str(Submission.objects.values_list("version", flat=True).get(pk=sub.pk))
 
 
 def test_a_unit_saves_a_draft_then_submits(office_client: Client, loop: SimpleNamespace) -> None:
@@ -236,6 +241,7 @@ def test_a_unit_saves_a_draft_then_submits(office_client: Client, loop: SimpleNa
 
     # Submitting with an empty progress text is refused, in Chinese, and nothing is submitted.
     data["action"] = "submit"
+    data["version"] = _version(sub)  # the page reloaded after the save
     response = office_client.post(url, data, follow=True)
     assert "请填写进展情况" in response.content.decode()
     sub.refresh_from_db()
@@ -243,6 +249,7 @@ def test_a_unit_saves_a_draft_then_submits(office_client: Client, loop: SimpleNa
 
     for entry in sub.entries.all():
         data[f"e{entry.pk}-progress_text"] = entry.progress_text or "有序推进"
+    data["version"] = _version(sub)
     response = office_client.post(url, data)
     assert response["Location"] == reverse("reporting-submission-detail", args=[sub.pk])
     sub.refresh_from_db()

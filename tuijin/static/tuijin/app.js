@@ -101,6 +101,75 @@
     link.href = link.dataset.export + (query ? "?" + query : "");
   });
 
+  /* A select with data-autosubmit sends its form when changed (the language choice, the unit a
+     report is filled in for); no inline onchange, which the Content-Security-Policy forbids. */
+  document.addEventListener("change", function (evt) {
+    var el = evt.target;
+    if (el && el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) el.form.submit();
+  });
+
+  /* A choice among thousands (tuijin/core/search_select.py): the <select> holds only the chosen
+     row; typing in the box beside it fetches matches into its <datalist>, and picking one puts it
+     into the select, whose change sends the filter form. The box has no name: the query string
+     keeps only `unit=<pk>`. */
+  var suggestTimer = null;
+  function searchSelectParts(box) {
+    var wrap = box.closest(".search-select");
+    return wrap ? { select: wrap.querySelector("select"), list: wrap.querySelector("datalist") } : null;
+  }
+  /* The suggestion the box names exactly, put into the select (which sends the form); false when
+     the box names none. */
+  function searchSelectPick(box) {
+    var parts = searchSelectParts(box);
+    if (!parts || !parts.select || !parts.list) return false;
+    var picked = Array.prototype.find.call(parts.list.options, function (o) { return o.value === box.value; });
+    if (!picked) return false;
+    var option = Array.prototype.find.call(parts.select.options, function (o) { return o.value === picked.dataset.id; });
+    if (!option) {
+      option = document.createElement("option");
+      option.value = picked.dataset.id;
+      option.textContent = picked.value;
+      parts.select.appendChild(option);
+    }
+    box.value = "";
+    parts.list.textContent = "";
+    parts.select.value = option.value;
+    parts.select.dispatchEvent(new Event("change", { bubbles: true }));
+    return true;
+  }
+  document.addEventListener("input", function (evt) {
+    var box = evt.target;
+    if (!box.classList || !box.classList.contains("search-select-box")) return;
+    window.clearTimeout(suggestTimer);
+    if (searchSelectPick(box)) return;  // a suggestion chosen from the list
+    var parts = searchSelectParts(box);
+    var text = box.value.trim();
+    if (!parts || !parts.list) return;
+    if (!text) { parts.list.textContent = ""; return; }
+    suggestTimer = window.setTimeout(function () {
+      fetch(box.dataset.suggest + "?q=" + encodeURIComponent(text), {
+        credentials: "same-origin", headers: { Accept: "application/json" }
+      }).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).then(function (rows) {
+        parts.list.textContent = "";
+        rows.forEach(function (row) {
+          var option = document.createElement("option");
+          option.value = row.name;
+          option.dataset.id = String(row.id);
+          parts.list.appendChild(option);
+        });
+      }).catch(function () { parts.list.textContent = ""; });
+    }, 250);
+  });
+  /* Captured before HTMX sees it: the box's own change must not send the form, the select's does. */
+  document.addEventListener("change", function (evt) {
+    var box = evt.target;
+    if (!box.classList || !box.classList.contains("search-select-box")) return;
+    evt.stopPropagation();
+    searchSelectPick(box);
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () { initCharts(document); });
   document.addEventListener("htmx:afterSwap", function (evt) { initCharts(evt.target); });
 })();

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.ordering import NullsLastOrderingFilter
+from tuijin.orgs.filters import UnitChoiceFilter
 from tuijin.orgs.models import Unit
 
 from .choices import CycleKind, SubmissionState, WarningLevel
@@ -43,8 +44,8 @@ class SubmissionFilter(django_filters.FilterSet):
         label=_("报送周期"),
         empty_label=_("全部周期"),
     )
-    unit = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.all(), label=_("单位"), empty_label=_("全部单位")
+    unit = UnitChoiceFilter(  # picked by search: the form never lists every unit of the region
+        label=_("单位"), empty_label=_("全部单位")
     )
     state = django_filters.ChoiceFilter(
         choices=SubmissionState.choices, label=_("状态"), empty_label=_("全部状态")
@@ -90,8 +91,7 @@ class WarningFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=KIND_CHOICES, method="filter_kind", label=_("对象"), empty_label=_("全部对象")
     )
-    unit = django_filters.ModelChoiceFilter(
-        queryset=Unit.objects.all(),
+    unit = UnitChoiceFilter(  # picked by search: the form never lists every unit of the region
         method="filter_unit",
         label=_("单位"),
         empty_label=_("全部单位"),

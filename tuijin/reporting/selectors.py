@@ -16,12 +16,15 @@ from django.db.models import (
     F,
     IntegerField,
     Model,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -372,20 +375,31 @@ def user_unit(user: User) -> Unit | None:
 
 
 def submission_list(user: User) -> QuerySet[Submission]:
-    """Submissions, latest period first, with `entry_count` and `problem_count`."""
+    """Submissions, latest period first, with `entry_count` and `problem_count`.
+
+    The counts are subqueries of the submission's own entries, not a GROUP BY over the join of
+    every submission with every entry: the database computes them for the rows of the page only,
+    and a count of the list leaves them out."""
     return (
         scope_submissions(user, Submission.objects.all())
         .select_related("period__cycle", "unit")
         .annotate(
-            entry_count=Count("entries", distinct=True),
-            problem_count=Count(
-                "entries",
-                filter=Q(entries__problem__gt="") | Q(entries__blocked=True),
-                distinct=True,
-            ),
+            entry_count=_entry_count(Q()),
+            problem_count=_entry_count(Q(problem__gt="") | Q(blocked=True)),
         )
         .order_by("-period__end", "period__cycle__name", "unit__name")
     )
+
+
+def _entry_count(condition: Q) -> Coalesce:
+    entries = (
+        Entry.objects.filter(condition, submission=OuterRef("pk"))
+        .order_by()
+        .values("submission")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(entries, output_field=IntegerField()), Value(0))
 
 
 def open_periods(user: User) -> QuerySet[Period]:

@@ -184,3 +184,23 @@ def test_a_warning_outside_a_liaisons_scope_is_refused_not_hidden(world: SimpleN
     owner = user_save(username="liaison_b", role=Role.LIAISON, unit=world.b)
     client.force_login(owner)
     assert client.get(f"/api/warnings/{world.red.pk}").json()["level"] == "red"
+
+
+def test_the_submissions_list_counts_entries_per_row_not_in_one_grouped_join(
+    api: Client, world: SimpleNamespace
+) -> None:
+    """Counted for the page's rows by subqueries; a GROUP BY over every submission joined with
+    every entry took 0.6 s at 56,000 submissions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        body = api.get("/api/submissions", {"unit": world.b.pk}).json()
+    (row,) = body["items"]
+    assert row["problem_count"] == 1 and row["entry_count"] == 3
+    listing = [
+        q["sql"] for q in captured.captured_queries if 'FROM "reporting_submission"' in q["sql"]
+    ]
+    assert listing and not any(
+        "GROUP BY" in sql.split("FROM", 1)[0] + sql[-400:] for sql in listing
+    )

@@ -15,37 +15,20 @@ Every command that touches the database honours DATABASE_URL.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from .cli_ops import add_ops_commands, serve_app
+from .cli_setup import django_setup as _django_setup
+from .cli_setup import prepare_database as _prepare_database
+from .cli_setup import refused
 
 DEMO_USERS_HELP = (
     "演示账号: admin (超级管理员)、office (办公室)、leader (领导)、liaison_fgw 与 liaison_gxj"
     " (联络员)。密码取自环境变量 TUIJIN_DEMO_PASSWORD，未设置时为 tuijin-demo"
 )
-
-
-def _django_setup() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tuijin.settings")
-    import django
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        django.setup()
-    except ImproperlyConfigured as exc:  # e.g. [S001]: no SECRET_KEY outside development mode
-        print(f"错误: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
-
-
-def _prepare_database(*, verbosity: int = 0) -> None:
-    from django.conf import settings
-    from django.core.management import call_command
-
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    call_command("migrate", interactive=False, verbosity=verbosity)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -74,63 +57,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  登录 / login: {login}")
     if args.no_serve:
         return 0
-    return _serve(args.host, args.port)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    _django_setup()
-    if not args.no_migrate:
-        _prepare_database()
-    return _serve(
-        args.host, args.port, workers=args.workers, threads=args.threads, access_log=args.access_log
-    )
-
-
-def _serve(
-    host: str,
-    port: int,
-    *,
-    workers: int | None = None,
-    threads: int | None = None,
-    access_log: bool | None = None,
-) -> int:
-    """gunicorn with the production settings (tuijin/serving.py, docs/deploy.md)."""
-    from tuijin.serving import ServerConfigError, serve, server_config
-
-    try:
-        config = server_config(host, port, workers=workers, threads=threads, access_log=access_log)
-    except ServerConfigError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
-    url_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    url = f"http://{url_host}:{port}/"
-
-    def ready() -> None:
-        print(f"tuijin 正在运行 / serving at {url}  (Ctrl+C 停止)", flush=True)
-
-    with _embedded_worker():
-        return serve(config, on_ready=ready)
-
-
-@contextlib.contextmanager
-def _embedded_worker() -> Iterator[None]:
-    """Without Redis (the embedded setup) the server brings its own task-queue worker, on the
-    SQLite queue beside the database, and stops it when it stops. With REDIS_URL the worker is a
-    service of its own (`tuijin worker`, docs/deploy.md); TUIJIN_EMBEDDED_WORKER=0 turns it off."""
-    from django.conf import settings
-
-    if settings.REDIS_URL or os.environ.get("TUIJIN_EMBEDDED_WORKER", "1").strip() == "0":
-        yield
-        return
-    worker = subprocess.Popen([sys.executable, "-m", "tuijin.cli", "worker"])
-    try:
-        yield
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+    return serve_app(args.host, args.port)
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -141,8 +68,7 @@ def cmd_token(args: argparse.Namespace) -> int:
     try:
         print(token_create(username=args.username, name=args.name or ""))
     except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     return 0
 
 
@@ -168,8 +94,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     try:
         user = user_save(username=args.username, role=args.role, unit=unit, password=password)
     except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     where = f"，单位：{unit.name}" if unit is not None else ""
     print(f"已保存用户 {user.username}（角色：{args.role}{where}）")
     if not user.has_usable_password():
@@ -244,8 +169,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         actor = _cli_user(args.user)
         preview = preview_of(path.read_bytes())
     except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     for warning in preview.warnings:
         print(f"提示: {warning}")
     if preview.problems:
@@ -261,8 +185,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = commit(preview=preview, actor=actor)
     except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     except PermissionDenied:
         print(f"错误: 用户“{args.user}”无权导入（仅办公室和系统管理员）", file=sys.stderr)
         return 2
@@ -312,8 +235,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             data = _filtered(fs, task_ledger_export)
     except ServiceError as exc:
         partial.unlink(missing_ok=True)
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     if data:
         partial.write_bytes(data)
     os.replace(partial, out)
@@ -352,76 +274,12 @@ def cmd_synth(args: argparse.Namespace) -> int:
         print(f"错误: [G003] 日期“{args.today}”无效，应为 YYYY-MM-DD", file=sys.stderr)
         return 2
     except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
+        return refused(exc)
     for label, count in report.counts.items():
         print(f"  {label}: {count}")
     print(f"  灯色 / lights: {report.warning_levels}")
     total = time.perf_counter() - started
     print(f"共用时 {total:.1f} s（其中红黄绿灯重算 {report.warnings_seconds:.1f} s）")
-    return 0
-
-
-def cmd_worker(args: argparse.Namespace) -> int:
-    """The task queue's worker (huey's consumer): runs the jobs the web pages start and, with
-    the scheduler on, the daily warnings and reminders (tuijin/core/jobs.py)."""
-    _django_setup()
-    _prepare_database()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    where = "Redis" if settings.REDIS_URL else f"SQLite（{settings.DATA_DIR / 'queue.sqlite3'}）"
-    print(f"tuijin 后台任务进程已启动，队列在 {where}（Ctrl+C 停止）", flush=True)
-    options: dict[str, Any] = {"workers": args.workers} if args.workers else {}
-    if args.no_schedule:
-        options["periodic"] = False
-    call_command("run_huey", **options)
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    import time
-    from pathlib import Path
-
-    _django_setup()
-    from tuijin.core.backup import backup
-    from tuijin.core.errors import ServiceError
-
-    started = time.perf_counter()
-    try:
-        summary = backup(Path(args.out))
-    except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
-    print(
-        f"已备份到 {args.out}：{len(summary.tables)} 张表 {summary.rows():,} 行，"
-        f"文件 {len(summary.files)} 个，用时 {time.perf_counter() - started:.1f} 秒"
-    )
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    _django_setup()
-    _prepare_database()
-    from tuijin.core.backup import restore
-    from tuijin.core.errors import ServiceError
-
-    try:
-        expected, problems = restore(Path(args.archive))
-    except ServiceError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
-    if problems:
-        print("恢复后核对不一致：", file=sys.stderr)
-        for line in problems:
-            print(f"  {line}", file=sys.stderr)
-        return 1
-    print(
-        f"已恢复并核对：{len(expected.tables)} 张表 {expected.rows():,} 行、"
-        f"文件 {len(expected.files)} 个，行数与校验和全部一致"
-    )
     return 0
 
 
@@ -464,24 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="只载入数据，不启动网站")
 
-    serve = add("serve", cmd_serve, "启动网站", "tuijin serve --host 0.0.0.0 --port 8000")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument(
-        "--workers", type=int, help="进程数（默认取 TUIJIN_WORKERS，未设置时为 2×CPU 核数+1）"
-    )
-    serve.add_argument("--threads", type=int, help="每个进程的线程数（默认 TUIJIN_THREADS 或 4）")
-    serve.add_argument(
-        "--access-log",
-        action="store_true",
-        default=None,
-        help="把访问日志写到标准输出（也可设 TUIJIN_ACCESS_LOG=1）",
-    )
-    serve.add_argument(
-        "--no-migrate",
-        action="store_true",
-        help="启动前不迁移数据库（多台应用服务器时先在一台上运行 tuijin manage migrate）",
-    )
+    add_ops_commands(add)
 
     token = add("token", cmd_token, "管理 API 令牌", "tuijin token create admin")
     token_sub = token.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -584,26 +425,6 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument(
         "--today", metavar="YYYY-MM-DD", help="按哪一天生成进展、报送和灯色（默认今天）"
     )
-
-    worker = add(
-        "worker", cmd_worker, "启动后台任务进程（提取、导入导出、每日预警与提醒）", "tuijin worker"
-    )
-    worker.add_argument("--workers", type=int, help="并行任务数（默认取 TUIJIN_JOB_WORKERS 或 2）")
-    worker.add_argument(
-        "--no-schedule", action="store_true", help="不运行定时任务（多台机器时只在一台上运行）"
-    )
-
-    backup = add(
-        "backup", cmd_backup, "备份数据库和上传的文件", "tuijin backup --out tuijin-备份.tar.gz"
-    )
-    backup.add_argument("--out", required=True, help="备份文件（.tar.gz）")
-    restore = add(
-        "restore",
-        cmd_restore,
-        "把备份恢复到一个空的安装并核对",
-        "tuijin restore tuijin-备份.tar.gz",
-    )
-    restore.add_argument("archive", help="tuijin backup 生成的备份文件")
 
     manage = add("manage", cmd_manage, "Django 管理命令", "tuijin manage migrate")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -3,8 +3,6 @@ started it) on to the result when it is done."""
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -12,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from .downloads import stored_file_response
 from .models import Job
 
 
@@ -47,13 +46,6 @@ def job_download_view(request: HttpRequest, pk: int) -> FileResponse:
     row = _visible_job(request, pk)
     if row.status != Job.Status.DONE or not row.result_file:
         raise Http404("该后台任务没有可下载的文件")
-    try:
-        handle = default_storage.open(row.result_file, "rb")
-    except OSError:
-        raise Http404("文件已过期，请重新导出") from None
-    content_type = mimetypes.guess_type(row.result_filename)[0] or "application/octet-stream"
-    response = FileResponse(
-        handle, as_attachment=True, filename=row.result_filename, content_type=content_type
+    return stored_file_response(
+        default_storage, row.result_file, row.result_filename, missing="文件已过期，请重新导出"
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -2,15 +2,15 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from . import exports, views
+from . import exports, period_views, views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views.cycle_list_view, name="reporting-cycle-list"),
-    path("cycles/new/", views.cycle_create_view, name="reporting-cycle-create"),
-    path("cycles/<int:pk>/open/", views.period_open_view, name="reporting-period-open"),
-    path("cycles/open-due/", views.periods_open_due_view, name="reporting-periods-open-due"),
-    path("periods/<int:pk>/", views.period_board_view, name="reporting-period-board"),
-    path("periods/<int:pk>/close/", views.period_close_view, name="reporting-period-close"),
+    path("", period_views.cycle_list_view, name="reporting-cycle-list"),
+    path("cycles/new/", period_views.cycle_create_view, name="reporting-cycle-create"),
+    path("cycles/<int:pk>/open/", period_views.period_open_view, name="reporting-period-open"),
+    path("cycles/open-due/", period_views.periods_open_due_view, name="reporting-periods-open-due"),
+    path("periods/<int:pk>/", period_views.period_board_view, name="reporting-period-board"),
+    path("periods/<int:pk>/close/", period_views.period_close_view, name="reporting-period-close"),
     path("periods/<int:pk>/start/", views.submission_start_view, name="reporting-submission-start"),
     path("submissions/", views.submission_list_view, name="reporting-submissions"),
     path("submissions/<int:pk>/", views.submission_detail_view, name="reporting-submission-detail"),

@@ -1,4 +1,5 @@
-"""Reporting pages: cycles, a period's board, a unit's submission, notices, rules, warnings.
+"""Reporting pages: a unit's submission, its attachments, notices, rules, warnings (cycles and
+periods: period_views.py).
 
 Thin views: reads through `selectors`, writes through `services`; refusals (`ServiceError`) are
 shown as messages or as form errors.
@@ -10,23 +11,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import (
     FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuijin.accounts.permissions import require
+from tuijin.core.downloads import stored_file_response
 from tuijin.core.errors import ServiceError
 from tuijin.core.listing import render_list
 from tuijin.orgs.models import Unit
@@ -34,151 +32,15 @@ from tuijin.orgs.models import Unit
 from . import selectors, services
 from .filters import SubmissionFilter, WarningFilter
 from .forms import (
-    CycleForm,
     EntryForm,
     FigureForm,
-    PeriodOpenForm,
     ReturnForm,
     SubmissionForm,
     WarningRuleForm,
 )
 from .models import Attachment
+from .responses import back, show_refusal
 from .warnings import RULE_FIELDS
-
-
-def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return redirect(target)
-    return redirect(default)
-
-
-def _refused(request: HttpRequest, exc: ServiceError, what: str = "") -> None:
-    """A refusal as an error message with its code; WHAT names the refused action
-    ("未能报送") so that it never reads like the success message."""
-    if what:
-        text = _("%(what)s：%(reason)s（%(code)s）")
-        messages.error(request, text % {"what": what, "reason": exc.message, "code": exc.code})
-    else:
-        messages.error(
-            request, _("%(reason)s（%(code)s）") % {"reason": exc.message, "code": exc.code}
-        )
-
-
-# ── cycles and periods ─────────────────────────────────────────────────────────────────────
-
-
-@login_required
-def cycle_list_view(request: HttpRequest) -> HttpResponse:
-    cycles = list(selectors.cycle_list(request.user))
-    periods = list(selectors.period_list(request.user))
-    by_cycle: dict[int, list[Any]] = {}
-    for period in periods:
-        by_cycle.setdefault(period.cycle_id, []).append(period)
-    rows = [(cycle, by_cycle.get(cycle.pk, [])) for cycle in cycles]
-    return render(
-        request,
-        "reporting/cycle_list.html",
-        {"rows": rows, "open_form": PeriodOpenForm(), "today": timezone.localdate()},
-    )
-
-
-@login_required
-def cycle_create_view(request: HttpRequest) -> HttpResponse:
-    require(request.user, "reporting.manage_cycle")
-    form = CycleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            cycle = services.cycle_create(actor=request.user, **form.cleaned_data)
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("已创建报送周期“%(name)s”") % {"name": cycle.name})
-            return redirect("reporting-cycle-list")
-    return render(request, "reporting/cycle_form.html", {"form": form})
-
-
-@login_required
-@require_POST
-def period_open_view(request: HttpRequest, pk: int) -> HttpResponse:
-    cycle = selectors.cycle_get(request.user, pk)
-    require(request.user, "reporting.manage_cycle", cycle)
-    form = PeriodOpenForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请填写期次的开始和截止日期"))
-        return redirect("reporting-cycle-list")
-    try:
-        period = services.period_open(cycle=cycle, actor=request.user, **form.cleaned_data)
-    except ServiceError as exc:
-        _refused(request, exc)
-        return redirect("reporting-cycle-list")
-    messages.success(request, _("已开启期次：%(period)s") % {"period": period})
-    return redirect("reporting-period-board", pk=period.pk)
-
-
-@login_required
-@require_POST
-def periods_open_due_view(request: HttpRequest) -> HttpResponse:
-    require(request.user, "reporting.manage_cycle")
-    opened = services.periods_open_due(today=timezone.localdate())
-    messages.success(request, _("新开启 %(n)d 个期次") % {"n": len(opened)})
-    return redirect("reporting-cycle-list")
-
-
-BOARD_ROWS = 50  # units per page of a period's board
-BOARD_PROBLEMS = 50  # problems per page of its problem list
-PAGE_PARAMS = ("page", "problems_page")
-
-
-def _board_pages(request: HttpRequest) -> dict[str, int] | HttpResponse:
-    """The board's page numbers (`page` of the units, `problems_page` of the problems), or a
-    400 naming the bad one."""
-    pages: dict[str, int] = {}
-    for name in PAGE_PARAMS:
-        raw = request.GET.get(name, "1") or "1"
-        if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
-            reason = _("页码须为 1 至 100000 的整数")
-            return HttpResponseBadRequest(
-                f"[X020] {_('筛选条件无效')}：{name} {reason}",
-                content_type="text/plain; charset=utf-8",
-            )
-        pages[name] = int(raw)
-    return pages
-
-
-@login_required
-def period_board_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """A period's board: its counts over every unit, and a page of units and of problems (the
-    whole board of 2,000 units is in the Excel export)."""
-    pages = _board_pages(request)
-    if isinstance(pages, HttpResponse):
-        return pages
-    period = selectors.period_get(request.user, pk)
-    require(request.user, "reporting.view_board", period)
-    board = selectors.cycle_board(request.user, period)
-    rows = Paginator(board.rows, BOARD_ROWS).get_page(pages["page"])
-    problems = Paginator(board.problems, BOARD_PROBLEMS).get_page(pages["problems_page"])
-    context = {
-        "period": period,
-        "board": board,
-        "page_obj": rows,
-        "problems_page": problems,
-        "return_form": ReturnForm(),
-    }
-    return render(request, "reporting/period_board.html", context)
-
-
-@login_required
-@require_POST
-def period_close_view(request: HttpRequest, pk: int) -> HttpResponse:
-    period = selectors.period_get(request.user, pk)
-    require(request.user, "reporting.manage_cycle", period.cycle)
-    closed = request.POST.get("closed", "1") == "1"
-    services.period_close(period=period, closed=closed, actor=request.user)
-    return redirect("reporting-period-board", pk=period.pk)
-
-
-# ── submissions ────────────────────────────────────────────────────────────────────────────
 
 
 @login_required
@@ -193,8 +55,8 @@ def submission_start_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         submission = services.submission_start(unit=unit, period=period, actor=request.user)
     except ServiceError as exc:
-        _refused(request, exc)
-        return _back(request, reverse("reporting-my"))
+        show_refusal(request, exc)
+        return back(request, reverse("reporting-my"))
     return redirect("reporting-submission-edit", pk=submission.pk)
 
 
@@ -346,7 +208,7 @@ def submission_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 if exc.code == "R037" and saved is None:
                     version = _edit_conflict(request, submission, main, exc)
                 else:
-                    _refused(request, exc, what)
+                    show_refusal(request, exc, what)
         if not messages.get_messages(request):
             messages.error(request, _("%(what)s：请修正下面标出的错误") % {"what": what})
     context = {
@@ -371,10 +233,10 @@ def submission_return_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.submission_return(submission=submission, comment=comment, actor=request.user)
     except ServiceError as exc:
-        _refused(request, exc)
+        show_refusal(request, exc)
     else:
         messages.success(request, _("已退回：%(unit)s") % {"unit": submission.unit})
-    return _back(request, reverse("reporting-period-board", args=[submission.period_id]))
+    return back(request, reverse("reporting-period-board", args=[submission.period_id]))
 
 
 @login_required
@@ -387,10 +249,10 @@ def submission_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
             submission=submission, comment=request.POST.get("comment", ""), actor=request.user
         )
     except ServiceError as exc:
-        _refused(request, exc)
+        show_refusal(request, exc)
     else:
         messages.success(request, _("已采纳：%(unit)s") % {"unit": submission.unit})
-    return _back(request, reverse("reporting-period-board", args=[submission.period_id]))
+    return back(request, reverse("reporting-period-board", args=[submission.period_id]))
 
 
 @login_required
@@ -400,14 +262,9 @@ def attachment_download_view(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(request.user, pk)
     if not attachment.file:
         raise Http404
-    try:
-        handle = attachment.file.storage.open(attachment.file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=attachment.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(
+        attachment.file.storage, attachment.file.name, attachment.name, missing="附件文件已不存在"
+    )
 
 
 @login_required
@@ -419,7 +276,7 @@ def attachment_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.attachment_remove(attachment=attachment, actor=request.user)
     except ServiceError as exc:
-        _refused(request, exc)
+        show_refusal(request, exc)
     return redirect("reporting-submission-edit", pk=submission.pk)
 
 
